@@ -1,0 +1,134 @@
+/**
+ * The training corpus in intents/nlu/: one YAML file per department (service id → aliases and examples per
+ * language variant), _builtin.yaml for conversational intents and out-of-scope messages, and _lexicon.yaml.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { readYaml } from '../catalog/load.js';
+import type { EntityLexicon } from './entities.js';
+
+export const CORPUS_VARIANTS = ['en', 'or', 'or-Latn', 'mixed'] as const;
+export type CorpusVariant = (typeof CORPUS_VARIANTS)[number];
+
+export interface Example {
+  intent: string;
+  text: string;
+  /** 'alias' for names and synonyms of the service. */
+  variant: CorpusVariant | 'alias';
+  file: string;
+}
+
+export interface Corpus {
+  examples: Example[];
+  /** Intents present in the corpus, in file order. */
+  intents: string[];
+  lexicon: Lexicon;
+  /** Hash of every corpus file: the trained model is keyed by it. */
+  hash: string;
+}
+
+export interface Lexicon extends EntityLexicon {
+  languageOdiaLatin: string[];
+  languageEnglish: string[];
+}
+
+const entrySchema = z
+  .object({
+    aliases: z.array(z.coerce.string()).optional(),
+    en: z.array(z.coerce.string()).optional(),
+    or: z.array(z.coerce.string()).optional(),
+    'or-Latn': z.array(z.coerce.string()).optional(),
+    mixed: z.array(z.coerce.string()).optional(),
+  })
+  .strict();
+
+const words = z.array(z.coerce.string());
+const lexiconSchema = z.object({
+  language: z.object({ 'or-Latn': words, en: words }),
+  affirm: words,
+  deny: words,
+  months: z.record(z.string(), words),
+  relative_days: z.record(z.string(), words),
+  numbers: z.record(z.string(), words),
+  multipliers: z.record(z.string(), words),
+  name_prefixes: words,
+  gender: z.record(z.string(), words),
+  caste: z.record(z.string(), words),
+});
+
+export class CorpusError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Corpus is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'CorpusError';
+  }
+}
+
+export function corpusFiles(intentsDir: string): string[] {
+  const dir = join(intentsDir, 'nlu');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') && f !== '_lexicon.yaml')
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+export function loadLexicon(intentsDir: string): Lexicon {
+  const problems: string[] = [];
+  const path = join(intentsDir, 'nlu', '_lexicon.yaml');
+  const parsed = lexiconSchema.safeParse(readYaml(path, problems));
+  if (!parsed.success) {
+    throw new CorpusError([...problems, ...parsed.error.issues.map((i) => `${path}: ${i.path.join('.')}: ${i.message}`)]);
+  }
+  const l = parsed.data;
+  const lower = (xs: string[]) => xs.map((x) => x.toLowerCase());
+  const lowerMap = (m: Record<string, string[]>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, lower(v)]));
+  return {
+    languageOdiaLatin: lower(l.language['or-Latn']),
+    languageEnglish: lower(l.language.en),
+    affirm: lower(l.affirm),
+    deny: lower(l.deny),
+    months: lowerMap(l.months),
+    relativeDays: lowerMap(l.relative_days),
+    numbers: lowerMap(l.numbers),
+    multipliers: lowerMap(l.multipliers),
+    namePrefixes: lower(l.name_prefixes),
+    gender: lowerMap(l.gender),
+    caste: lowerMap(l.caste),
+  };
+}
+
+/** Load the corpus. `knownIntents` (service ids and built-ins) guards against typos in intent names. */
+export function loadCorpus(intentsDir: string, knownIntents?: ReadonlySet<string>): Corpus {
+  const problems: string[] = [];
+  const examples: Example[] = [];
+  const intents: string[] = [];
+  const hash = createHash('sha256');
+  for (const path of corpusFiles(intentsDir)) {
+    hash.update(path).update(readFileSync(path));
+    const raw = readYaml(path, problems);
+    if (raw === undefined || raw === null) continue;
+    if (typeof raw !== 'object') {
+      problems.push(`${path}: expected a mapping of intent → examples`);
+      continue;
+    }
+    for (const [intent, value] of Object.entries(raw)) {
+      const parsed = entrySchema.safeParse(value);
+      if (!parsed.success) {
+        problems.push(`${path}: ${intent}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        continue;
+      }
+      if (knownIntents && !knownIntents.has(intent)) problems.push(`${path}: ${intent}: unknown intent (not a service id or built-in)`);
+      if (intents.includes(intent)) problems.push(`${path}: ${intent}: appears twice in the corpus`);
+      intents.push(intent);
+      for (const text of parsed.data.aliases ?? []) examples.push({ intent, text, variant: 'alias', file: path });
+      for (const variant of CORPUS_VARIANTS) {
+        for (const text of parsed.data[variant] ?? []) examples.push({ intent, text, variant, file: path });
+      }
+    }
+  }
+  const lexiconPath = join(intentsDir, 'nlu', '_lexicon.yaml');
+  hash.update(readFileSync(lexiconPath));
+  if (problems.length > 0) throw new CorpusError(problems);
+  return { examples, intents, lexicon: loadLexicon(intentsDir), hash: hash.digest('hex').slice(0, 16) };
+}
