@@ -106,6 +106,8 @@ export interface Understanding {
 /** What the dialog expects next, so understanding can favour answers to it. */
 export interface Expectation {
   fieldType?: string;
+  /** Words a valid answer is likely to contain (options, district names), for speech recognisers' prompts. */
+  vocabulary?: string[];
 }
 
 export interface Nlu {

@@ -161,6 +161,19 @@ export class Store {
     });
   }
 
+  /** Whether this channel message id was already recorded (a redelivery), without recording it. */
+  async inboundSeen(channel: string, channelMessageId: string): Promise<boolean> {
+    const t = this.t;
+    return this.run(async (db) => {
+      const rows = await db
+        .select({ id: t.messages.id })
+        .from(t.messages)
+        .where(and(eq(t.messages.channel, channel), eq(t.messages.channelMessageId, channelMessageId), eq(t.messages.direction, 'in')))
+        .limit(1);
+      return rows.length > 0;
+    });
+  }
+
   /** Inbound messages recorded but not yet processed (a crash between receipt and reply). */
   async unprocessedInbound(channel: string): Promise<{ citizenId: string; channelMessageId: string; body: unknown }[]> {
     return this.run(async (db) => {
@@ -243,22 +256,7 @@ export class Store {
         }
 
         const outbound: OutboundMessage[] = [];
-        for (const o of turn.outbound) {
-          const [row] = await db
-            .insert(t.messages)
-            .values({
-              citizenId: turn.citizenId,
-              direction: 'out',
-              channel: o.channel,
-              kind: o.kind,
-              body: o.body,
-              status: 'pending',
-              createdAt: now,
-              updatedAt: now,
-            })
-            .returning();
-          outbound.push(toOutbound(row!));
-        }
+        for (const o of turn.outbound) outbound.push(await this.insertOutbound(db, turn.citizenId, o, now));
 
         if (turn.inbound) {
           await db
@@ -272,6 +270,19 @@ export class Store {
       if (error instanceof ConflictSignal) return { ok: false, reason: 'conflict' };
       throw error;
     }
+  }
+
+  /** Queue one reply outside a turn (e.g. the apology when a turn failed). */
+  async enqueueOutbound(citizenId: string, message: OutboundInput, now = new Date()): Promise<OutboundMessage> {
+    return this.run((db) => this.insertOutbound(db, citizenId, message, now));
+  }
+
+  private async insertOutbound(db: Db, citizenId: string, o: OutboundInput, now: Date): Promise<OutboundMessage> {
+    const [row] = await db
+      .insert(this.t.messages)
+      .values({ citizenId, direction: 'out', channel: o.channel, kind: o.kind, body: o.body, status: 'pending', createdAt: now, updatedAt: now })
+      .returning();
+    return toOutbound(row!);
   }
 
   /** Outbound messages due to be sent (pending, or failed transiently with a retry time that has come). */
@@ -294,6 +305,23 @@ export class Store {
         .orderBy(asc(t.messages.id))
         .limit(limit);
       return rows.map(toOutbound);
+    });
+  }
+
+  /**
+   * Every outbound message of a channel not yet handed over (pending, also those waiting for a retry time,
+   * or sending), oldest first, with its retry time: a sender keeps each citizen's replies in order with it.
+   */
+  async unsentOutbound(channel: string, limit = 500): Promise<(OutboundMessage & { nextAttemptAt: Date | null })[]> {
+    const t = this.t;
+    return this.run(async (db) => {
+      const rows = await db
+        .select()
+        .from(t.messages)
+        .where(and(eq(t.messages.direction, 'out'), eq(t.messages.channel, channel), inArray(t.messages.status, ['pending', 'sending'])))
+        .orderBy(asc(t.messages.id))
+        .limit(limit);
+      return rows.map((r) => ({ ...toOutbound(r), nextAttemptAt: r.nextAttemptAt }));
     });
   }
 

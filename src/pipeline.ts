@@ -1,0 +1,202 @@
+/**
+ * One message's way through the bot: Inbound → (voice → text) → understanding → dialog → persisted turn
+ * → Reply[]. Channels call `handle`; nothing here knows a platform's JSON.
+ *
+ * Guarantees:
+ * - a redelivered message (same channel + message id) is processed once;
+ * - one citizen's messages are processed one at a time, in arrival order; different citizens concurrently;
+ * - a turn's state, replies (outbox), applications and review utterances are written in one transaction,
+ *   with optimistic concurrency on the conversation version (retried on conflict);
+ * - if anything throws, the citizen gets a polite error and the conversation state is left as it was.
+ */
+import type { Logger } from 'pino';
+import type { Catalog } from './catalog/types.js';
+import type { Inbound, Language, Nlu, Reply } from './core.js';
+import type { TextParser } from './dialog/fields.js';
+import type { Dialog, DialogEvent } from './dialog/types.js';
+import type { Translator } from './i18n/index.js';
+import type { OutboundMessage, Store } from './store/repository.js';
+import type { VoiceInput } from './voice/types.js';
+
+export interface PipelineDeps {
+  store: Store;
+  nlu: Nlu;
+  dialog: Dialog;
+  parser: TextParser;
+  catalog: Catalog;
+  i18n: Translator;
+  log: Logger;
+  voice?: VoiceInput;
+  newReference(serviceId: string): string;
+  resumeAfterMs: number;
+  now?: () => Date;
+}
+
+export interface HandleResult {
+  /** True when this message id was seen before: nothing was done. */
+  duplicate: boolean;
+  replies: Reply[];
+  /** The replies as recorded in the outbox (channels that send asynchronously deliver these). */
+  outbound: OutboundMessage[];
+  /** Language the replies are in. */
+  language: Language | undefined;
+}
+
+/** Called after a turn commits, per channel, so that channel's sender can deliver the outbox promptly. */
+export type OutboundListener = (messages: OutboundMessage[]) => void;
+
+const MAX_CONFLICT_RETRIES = 3;
+
+export class Pipeline {
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly listeners = new Map<string, OutboundListener>();
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: PipelineDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /** A channel registers to hear about new outbound messages for it. */
+  onOutbound(channel: string, listener: OutboundListener): void {
+    this.listeners.set(channel, listener);
+  }
+
+  static citizenId(inbound: Pick<Inbound, 'channel' | 'userId'>): string {
+    return `${inbound.channel}:${inbound.userId}`;
+  }
+
+  /** Process one inbound message; resolves once its turn is committed. */
+  async handle(inbound: Inbound): Promise<HandleResult> {
+    const citizenId = Pipeline.citizenId(inbound);
+    await this.deps.store.touchCitizen(citizenId, inbound.channel, this.now());
+    const fresh = await this.deps.store.recordInbound({
+      citizenId,
+      channel: inbound.channel,
+      channelMessageId: inbound.messageId,
+      kind: inbound.kind,
+      body: storable(inbound),
+      at: this.now(),
+    });
+    if (!fresh) {
+      this.deps.log.debug({ channel: inbound.channel, messageId: inbound.messageId }, 'duplicate message ignored');
+      return { duplicate: true, replies: [], outbound: [], language: undefined };
+    }
+    return this.serially(citizenId, () => this.process(citizenId, inbound));
+  }
+
+  /** Waits for every queued turn to finish (graceful shutdown). */
+  async drain(): Promise<void> {
+    while (this.queues.size > 0) await Promise.allSettled([...this.queues.values()]);
+  }
+
+  private serially<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const tail = next.catch(() => undefined);
+    this.queues.set(key, tail);
+    void tail.then(() => {
+      if (this.queues.get(key) === tail) this.queues.delete(key);
+    });
+    return next;
+  }
+
+  private async process(citizenId: string, inbound: Inbound): Promise<HandleResult> {
+    const started = performance.now();
+    const { store, log } = this.deps;
+    const citizen = await store.citizen(citizenId);
+    try {
+      const loaded = await store.loadConversation(citizenId);
+      const event = await this.toEvent(inbound, loaded?.state, citizen?.language ?? undefined);
+      for (let attempt = 0; ; attempt++) {
+        const conversation = attempt === 0 ? loaded : await store.loadConversation(citizenId);
+        const applications = await store.applicationsOf(citizenId, 20);
+        const result = this.deps.dialog.step(conversation?.state, event, {
+          catalog: this.deps.catalog,
+          i18n: this.deps.i18n,
+          parser: this.deps.parser,
+          now: this.now(),
+          applications,
+          newReference: this.deps.newReference,
+          resumeAfterMs: this.deps.resumeAfterMs,
+        });
+        const committed = await store.commitTurn(
+          {
+            citizenId,
+            expectedVersion: conversation?.version ?? 0,
+            state: result.state,
+            outbound: result.replies.map((reply) => ({ channel: inbound.channel, kind: reply.kind, body: reply })),
+            applications: result.applications,
+            utterances: result.utterances,
+            inbound: { channel: inbound.channel, channelMessageId: inbound.messageId },
+          },
+          this.now(),
+        );
+        if (!committed.ok) {
+          if (attempt < MAX_CONFLICT_RETRIES) continue;
+          throw new Error('conversation changed concurrently too many times');
+        }
+        if (result.language && result.language !== citizen?.language) {
+          await store.setCitizenPreferences(citizenId, { language: result.language });
+        }
+        log.info(
+          {
+            channel: inbound.channel,
+            kind: inbound.kind,
+            event: event.kind,
+            decision: event.kind === 'text' ? event.understanding.decision.kind : undefined,
+            intent: event.kind === 'text' ? event.understanding.intents[0]?.id : undefined,
+            replies: result.replies.length,
+            ms: Math.round(performance.now() - started),
+          },
+          'turn',
+        );
+        this.listeners.get(inbound.channel)?.(committed.outbound);
+        return { duplicate: false, replies: result.replies, outbound: committed.outbound, language: result.language };
+      }
+    } catch (error) {
+      log.error({ err: error, channel: inbound.channel, kind: inbound.kind }, 'turn failed; state kept');
+      await store.markInbound(inbound.channel, inbound.messageId, 'failed').catch(() => undefined);
+      const language = citizen?.language ?? 'en';
+      const reply: Reply = { kind: 'text', text: this.deps.i18n.t(language, 'error-generic') };
+      const queued = await store
+        .enqueueOutbound(citizenId, { channel: inbound.channel, kind: reply.kind, body: reply }, this.now())
+        .catch(() => undefined);
+      if (queued) this.listeners.get(inbound.channel)?.([queued]);
+      return { duplicate: false, replies: [reply], outbound: queued ? [queued] : [], language };
+    }
+  }
+
+  private async toEvent(inbound: Inbound, state: unknown, language: Language | undefined): Promise<DialogEvent> {
+    switch (inbound.kind) {
+      case 'text':
+        return this.understood(inbound.text, state, false);
+      case 'voice': {
+        if (!this.deps.voice) return { kind: 'voice_failed', reason: 'unavailable' };
+        const expecting = this.deps.dialog.expecting(state);
+        const outcome = await this.deps.voice.transcribe(inbound.audio, { language, vocabulary: expecting?.vocabulary });
+        if (!outcome.ok) return { kind: 'voice_failed', reason: outcome.reason };
+        return this.understood(outcome.text, state, true);
+      }
+      case 'choice':
+        return { kind: 'choice', id: inbound.id, title: inbound.title };
+      case 'location':
+        return { kind: 'location', latitude: inbound.latitude, longitude: inbound.longitude, name: inbound.name, address: inbound.address };
+      case 'media':
+        if (inbound.caption && inbound.caption.trim()) return this.understood(inbound.caption, state, false);
+        return { kind: 'media', mediaKind: inbound.mediaKind, mediaId: inbound.mediaId, caption: inbound.caption };
+      case 'unsupported':
+        return { kind: 'unsupported', what: inbound.what };
+    }
+  }
+
+  private async understood(text: string, state: unknown, viaVoice: boolean): Promise<DialogEvent> {
+    const understanding = await this.deps.nlu.understand(text, this.deps.dialog.expecting(state));
+    return { kind: 'text', text, understanding, viaVoice };
+  }
+}
+
+/** The inbound event as JSON for the messages table (audio is kept as a reference, never as bytes). */
+function storable(inbound: Inbound): unknown {
+  if (inbound.kind === 'voice') return { ...inbound, audio: { mimeType: inbound.audio.mimeType } };
+  return inbound;
+}
