@@ -10,7 +10,7 @@ import { phoneticKey } from './normalize.js';
 import { SimilarityModel, type SimilarityModelJson } from './similarity.js';
 
 export interface ClassifierJson {
-  version: 1;
+  version: 2;
   similarity: SimilarityModelJson;
   nlpjs: string;
   /** Share of the similarity model in the blend (the rest is NLP.js). */
@@ -38,7 +38,7 @@ export class IntentClassifier {
   }
 
   toJSON(): ClassifierJson {
-    return { version: 1, similarity: this.similarity.toJSON(), nlpjs: this.nlpjs.toJSON(), blend: this.blend };
+    return { version: 2, similarity: this.similarity.toJSON(), nlpjs: this.nlpjs.toJSON(), blend: this.blend };
   }
 
   /** Intents ranked for a text, best first, with blended scores in 0..1. */

@@ -56,6 +56,7 @@ const lexiconSchema = z.object({
   name_prefixes: words,
   gender: z.record(z.string(), words),
   caste: z.record(z.string(), words),
+  correction: words,
 });
 
 export class CorpusError extends Error {
@@ -95,6 +96,7 @@ export function loadLexicon(intentsDir: string): Lexicon {
     namePrefixes: lower(l.name_prefixes),
     gender: lowerMap(l.gender),
     caste: lowerMap(l.caste),
+    correction: lower(l.correction),
   };
 }
 

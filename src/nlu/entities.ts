@@ -17,6 +17,7 @@ export interface EntityLexicon {
   namePrefixes: string[];
   gender: Record<string, string[]>;
   caste: Record<string, string[]>;
+  correction: string[];
 }
 
 // ---- checksums and patterns ----
@@ -251,6 +252,12 @@ export class EntityExtractor {
       }
     }
     return best && { code: best.code, text: best.text };
+  }
+
+  /** The text corrects an earlier answer: it contains a correction word ("wrong", "change", "ଭୁଲ", "badala"…). */
+  isCorrection(text: string): boolean {
+    const t = ` ${text.trim()} `;
+    return this.lexicon.correction.some((w) => t.includes(` ${w} `) || (/[\u0B00-\u0B7F]/.test(w) && t.includes(` ${w}`)));
   }
 
   /** 'yes' or 'no' when the whole message is an answer to a yes/no question. */

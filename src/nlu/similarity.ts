@@ -36,11 +36,9 @@ export function features(key: string, weights: FeatureWeights = DEFAULT_WEIGHTS)
 
 export interface SimilarityModelJson {
   weights: FeatureWeights;
-  idf: Record<string, number>;
   labels: string[];
-  /** Per example: label index and its sparse vector as [featureIndex, value] pairs. */
-  vectors: { label: number; f: number[]; v: number[] }[];
-  featureNames: string[];
+  /** The training examples (phonetic key and label index); vectors are rebuilt at load, which keeps the file small. */
+  examples: { key: string; label: number }[];
 }
 
 export interface Neighbour {
@@ -48,42 +46,62 @@ export interface Neighbour {
   similarity: number;
 }
 
+/** How much each of an intent's best three neighbours counts: one lucky example should not outvote many. */
+const NEIGHBOUR_WEIGHTS = [0.6, 0.25, 0.15] as const;
+/**
+ * Query features found in more than this share of examples are skipped when scoring: they barely tell intents
+ * apart (their IDF is near the minimum) and their long posting lists would dominate the time per query.
+ */
+const MAX_POSTING_SHARE = 0.08;
+
 export class SimilarityModel {
-  static K = 3;
   private readonly featureIndex = new Map<string, number>();
-  private readonly postings: { example: number; value: number }[][] = [];
-  /** The weight of a feature no training example has: the rarest there can be. */
+  private readonly idf: Float64Array;
+  /** Postings in CSR form: examples of feature f are exampleIds[offsets[f] .. offsets[f+1]). */
+  private readonly offsets: Int32Array;
+  private readonly exampleIds: Int32Array;
+  private readonly values: Float32Array;
+  private readonly exampleLabels: Int32Array;
   private readonly unknownIdf: number;
+  private readonly maxPostings: number;
 
   private constructor(private readonly json: SimilarityModelJson) {
-    json.featureNames.forEach((f, i) => this.featureIndex.set(f, i));
-    this.unknownIdf = Math.log(json.vectors.length + 1) + 1;
-    for (let i = 0; i < json.featureNames.length; i++) this.postings.push([]);
-    json.vectors.forEach((vec, example) => {
-      vec.f.forEach((fi, k) => this.postings[fi]!.push({ example, value: vec.v[k]! }));
+    const n = json.examples.length;
+    const raw = json.examples.map((e) => features(e.key, json.weights));
+    const df: number[] = [];
+    for (const fs of raw) {
+      for (const f of fs.keys()) {
+        let fi = this.featureIndex.get(f);
+        if (fi === undefined) {
+          fi = df.length;
+          this.featureIndex.set(f, fi);
+          df.push(0);
+        }
+        df[fi]! += 1;
+      }
+    }
+    this.idf = Float64Array.from(df, (d) => Math.log((n + 1) / (d + 1)) + 1);
+    this.unknownIdf = Math.log(n + 1) + 1;
+    this.maxPostings = Math.max(50, Math.floor(n * MAX_POSTING_SHARE));
+    this.offsets = new Int32Array(df.length + 1);
+    for (let f = 0; f < df.length; f++) this.offsets[f + 1] = this.offsets[f]! + df[f]!;
+    this.exampleIds = new Int32Array(this.offsets[df.length]!);
+    this.values = new Float32Array(this.offsets[df.length]!);
+    const fill = Int32Array.from(this.offsets.subarray(0, df.length));
+    raw.forEach((fs, example) => {
+      for (const [fi, value] of this.weigh(fs)) {
+        const at = fill[fi]!++;
+        this.exampleIds[at] = example;
+        this.values[at] = value;
+      }
     });
+    this.exampleLabels = Int32Array.from(json.examples, (e) => e.label);
   }
 
   static train(examples: { key: string; intent: string }[], weights: FeatureWeights = DEFAULT_WEIGHTS): SimilarityModel {
     const labels = [...new Set(examples.map((e) => e.intent))];
     const labelIndex = new Map(labels.map((l, i) => [l, i]));
-    const raw = examples.map((e) => features(e.key, weights));
-    const df = new Map<string, number>();
-    for (const fs of raw) for (const f of fs.keys()) df.set(f, (df.get(f) ?? 0) + 1);
-    const n = examples.length;
-    const featureNames = [...df.keys()];
-    const idf: Record<string, number> = {};
-    for (const [f, d] of df) idf[f] = Math.log((n + 1) / (d + 1)) + 1;
-    const index = new Map(featureNames.map((f, i) => [f, i]));
-    const vectors = raw.map((fs, i) => {
-      const vec = weigh(fs, idf);
-      return {
-        label: labelIndex.get(examples[i]!.intent)!,
-        f: [...vec.keys()].map((k) => index.get(k)!),
-        v: [...vec.values()].map((x) => Math.round(x * 1e4) / 1e4),
-      };
-    });
-    return new SimilarityModel({ weights, idf, labels, vectors, featureNames });
+    return new SimilarityModel({ weights, labels, examples: examples.map((e) => ({ key: e.key, label: labelIndex.get(e.intent)! })) });
   }
 
   static fromJSON(json: SimilarityModelJson): SimilarityModel {
@@ -94,53 +112,45 @@ export class SimilarityModel {
     return this.json;
   }
 
-  /** Per intent, the best cosine similarity of any of its examples to the query, best first. */
-  rank(key: string, limit = 10): Neighbour[] {
-    const query = weigh(features(key, this.json.weights), this.json.idf, this.unknownIdf);
-    const scores = new Float64Array(this.json.vectors.length);
-    for (const [f, q] of query) {
+  /** TF-IDF weights by feature index, L2-normalised; unknown features only lower the norm (they cannot match). */
+  private weigh(fs: Map<string, number>): [number, number][] {
+    const out: [number, number][] = [];
+    let norm = 0;
+    for (const [f, count] of fs) {
       const fi = this.featureIndex.get(f);
-      if (fi === undefined) continue;
-      for (const p of this.postings[fi]!) scores[p.example]! += q * p.value;
+      const value = (1 + Math.log(1 + count)) * (fi === undefined ? this.unknownIdf : this.idf[fi]!);
+      if (fi !== undefined) out.push([fi, value]);
+      norm += value * value;
     }
-    // Per intent, the mean of its best three neighbours: one lucky example should not outvote many.
-    const top = new Map<number, number[]>();
+    norm = Math.sqrt(norm) || 1;
+    for (const pair of out) pair[1] /= norm;
+    return out;
+  }
+
+  /** Per intent, a weighted mean of its three most similar examples' cosine similarity, best first. */
+  rank(key: string, limit = 10): Neighbour[] {
+    const scores = new Float32Array(this.exampleLabels.length);
+    for (const [fi, q] of this.weigh(features(key, this.json.weights))) {
+      const from = this.offsets[fi]!;
+      const to = this.offsets[fi + 1]!;
+      if (to - from > this.maxPostings) continue;
+      for (let i = from; i < to; i++) scores[this.exampleIds[i]!]! += q * this.values[i]!;
+    }
+    const best = new Map<number, [number, number, number]>();
     for (let i = 0; i < scores.length; i++) {
       const s = scores[i]!;
       if (s <= 0) continue;
-      const label = this.json.vectors[i]!.label;
-      const list = top.get(label);
-      if (!list) top.set(label, [s]);
-      else {
-        list.push(s);
-        list.sort((a, b) => b - a);
-        if (list.length > SimilarityModel.K) list.pop();
-      }
-    }
-    const best = new Map<number, number>();
-    for (const [label, list] of top) {
-      const weights = [0.6, 0.25, 0.15];
-      best.set(label, list.reduce((sum, s, i) => sum + s * weights[i]!, 0));
+      const label = this.exampleLabels[i]!;
+      const top = best.get(label);
+      if (!top) best.set(label, [s, 0, 0]);
+      else if (s > top[0]) [top[0], top[1], top[2]] = [s, top[0], top[1]];
+      else if (s > top[1]) [top[1], top[2]] = [s, top[1]];
+      else if (s > top[2]) top[2] = s;
     }
     return [...best.entries()]
-      .sort((a, b) => b[1] - a[1])
+      .map(([label, top]) => ({ label, score: top[0] * NEIGHBOUR_WEIGHTS[0] + top[1] * NEIGHBOUR_WEIGHTS[1] + top[2] * NEIGHBOUR_WEIGHTS[2] }))
+      .sort((a, b) => b.score - a.score)
       .slice(0, limit)
-      .map(([label, similarity]) => ({ intent: this.json.labels[label]!, similarity: Math.min(1, similarity) }));
+      .map(({ label, score }) => ({ intent: this.json.labels[label]!, similarity: Math.min(1, score) }));
   }
-}
-
-/** TF-IDF weights, L2-normalised; features never seen in training are dropped (they cannot match). */
-function weigh(fs: Map<string, number>, idf: Record<string, number>, unknownIdf = 0): Map<string, number> {
-  const out = new Map<string, number>();
-  let norm = 0;
-  for (const [f, count] of fs) {
-    const w = idf[f];
-    const value = (1 + Math.log(1 + count)) * (w ?? unknownIdf);
-    // An unknown feature cannot match, but it still makes the query less like any example.
-    if (w !== undefined) out.set(f, value);
-    norm += value * value;
-  }
-  norm = Math.sqrt(norm) || 1;
-  for (const [f, v] of out) out.set(f, v / norm);
-  return out;
 }

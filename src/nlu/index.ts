@@ -1,0 +1,37 @@
+/**
+ * The understanding service: text → normalised text, language variant, ranked intents, a decision and
+ * entities. A pure function of text once the model is loaded; the server, `classify` and `eval` all use it.
+ */
+import type { Catalog } from '../catalog/types.js';
+import type { Expectation, Nlu, Understanding } from '../core.js';
+import type { IntentClassifier } from './classifier.js';
+import type { Lexicon } from './corpus.js';
+import { decide, DEFAULT_THRESHOLDS, type DecisionThresholds } from './decide.js';
+import { EntityExtractor } from './entities.js';
+import { detectLanguage, type LanguageLexicon } from './language.js';
+import { normalize } from './normalize.js';
+
+export class NluService implements Nlu {
+  readonly entities: EntityExtractor;
+  private readonly languageWords: LanguageLexicon;
+
+  constructor(
+    readonly classifier: IntentClassifier,
+    lexicon: Lexicon,
+    catalog: Catalog,
+    private readonly thresholds: DecisionThresholds = DEFAULT_THRESHOLDS,
+  ) {
+    this.entities = new EntityExtractor(lexicon, catalog.districts, catalog.blocks);
+    this.languageWords = { odiaLatin: new Set(lexicon.languageOdiaLatin), english: new Set(lexicon.languageEnglish) };
+  }
+
+  async understand(text: string, _expecting?: Expectation): Promise<Understanding> {
+    const normalized = normalize(text);
+    const language = detectLanguage(normalized, this.languageWords);
+    const intents = (await this.classifier.rank(normalized, 5)).map(({ id, confidence }) => ({
+      id,
+      confidence: Math.round(Math.min(1, Math.max(0, confidence)) * 1000) / 1000,
+    }));
+    return { text, normalized, language, intents, decision: decide(intents, this.thresholds), entities: this.entities.extract(normalized) };
+  }
+}
