@@ -7,7 +7,7 @@ import pino, { type Logger } from 'pino';
 export type { Logger };
 
 const AADHAAR = /(?<!\d)\d{4}[ -]?\d{4}[ -]?\d{4}(?!\d)/g;
-const PHONE = /(?<![\d\w])(?:\+?91[ -]?)?[6-9]\d{9}(?!\d)/g;
+const PHONE = /(?<![\d\w])(?:\+?91[ -]?)?[6-9]\d{4}[ -]?\d{5}(?!\d)/g;
 const LONG_DIGITS = /(?<!\d)\d{10,15}(?!\d)/g;
 const BEARER = /(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi;
 

@@ -61,7 +61,10 @@ export class Views {
   // --- browse ---------------------------------------------------------------------------------------
 
   departments(page: number): Reply {
-    const rows = this.catalog.departments.map((d) => this.row(`dept:${d.code}:0`, d.name[this.lang]));
+    // Departments with the most requested services first: most citizens then find theirs on the first page.
+    const popularity = (d: { services: Service[] }) => d.services.filter((s) => s.popular).length;
+    const ordered = [...this.catalog.departments].sort((a, b) => popularity(b) - popularity(a) || a.name.en.localeCompare(b.name.en));
+    const rows = ordered.map((d) => this.row(`dept:${d.code}:0`, d.name[this.lang]));
     return this.pagedList(this.t('menu-text'), 'menu-button', rows, page, (p) => `menu:${p}`);
   }
 
