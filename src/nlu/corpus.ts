@@ -3,7 +3,7 @@
  * language variant), _builtin.yaml for conversational intents and out-of-scope messages, and _lexicon.yaml.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { readYaml } from '../catalog/load.js';
@@ -22,6 +22,10 @@ export interface Example {
 
 export interface Corpus {
   examples: Example[];
+  /** intents/nlu/_synonyms.yaml: canonical word → variants. */
+  synonyms: Record<string, string[]>;
+  /** intents/nlu/_groups.yaml: groups of near-neighbour services. */
+  groups: Record<string, { generic: string[]; services: Record<string, string[]> }>;
   /** Intents present in the corpus, in file order. */
   intents: string[];
   lexicon: Lexicon;
@@ -45,6 +49,8 @@ const entrySchema = z
   .strict();
 
 const words = z.array(z.coerce.string());
+const synonymsSchema = z.record(z.string(), words);
+const groupsSchema = z.record(z.string(), z.object({ generic: words.min(1), services: z.record(z.string(), words) }).strict());
 const lexiconSchema = z.object({
   language: z.object({ 'or-Latn': words, en: words }),
   affirm: words,
@@ -69,7 +75,7 @@ export class CorpusError extends Error {
 export function corpusFiles(intentsDir: string): string[] {
   const dir = join(intentsDir, 'nlu');
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml') && f !== '_lexicon.yaml')
+    .filter((f) => f.endsWith('.yaml') && (!f.startsWith('_') || f === '_builtin.yaml'))
     .sort()
     .map((f) => join(dir, f));
 }
@@ -129,8 +135,29 @@ export function loadCorpus(intentsDir: string, knownIntents?: ReadonlySet<string
       }
     }
   }
-  const lexiconPath = join(intentsDir, 'nlu', '_lexicon.yaml');
-  hash.update(readFileSync(lexiconPath));
+  const optional = (name: string) => {
+    const path = join(intentsDir, 'nlu', name);
+    if (!existsSync(path)) return undefined;
+    hash.update(readFileSync(path));
+    return readYaml(path, problems);
+  };
+  hash.update(readFileSync(join(intentsDir, 'nlu', '_lexicon.yaml')));
+  const synonyms = synonymsSchema.safeParse(optional('_synonyms.yaml') ?? {});
+  if (!synonyms.success) problems.push(`_synonyms.yaml: ${synonyms.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const groups = groupsSchema.safeParse(optional('_groups.yaml') ?? {});
+  if (!groups.success) problems.push(`_groups.yaml: ${groups.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  else if (knownIntents) {
+    for (const [name, g] of Object.entries(groups.data)) {
+      for (const id of Object.keys(g.services)) if (!knownIntents.has(id)) problems.push(`_groups.yaml: ${name}: unknown service ${id}`);
+    }
+  }
   if (problems.length > 0) throw new CorpusError(problems);
-  return { examples, intents, lexicon: loadLexicon(intentsDir), hash: hash.digest('hex').slice(0, 16) };
+  return {
+    examples,
+    intents,
+    synonyms: synonyms.data ?? {},
+    groups: groups.data ?? {},
+    lexicon: loadLexicon(intentsDir),
+    hash: hash.digest('hex').slice(0, 16),
+  };
 }

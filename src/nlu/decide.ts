@@ -17,7 +17,7 @@ export interface DecisionThresholds {
   ambiguityBand: number;
 }
 
-export const DEFAULT_THRESHOLDS: DecisionThresholds = { reject: 0.3, accept: 0.45, margin: 0.08, ambiguityBand: 0.06 };
+export const DEFAULT_THRESHOLDS: DecisionThresholds = { reject: 0.3, accept: 0.4, margin: 0.05, ambiguityBand: 0.04 };
 
 const builtins = new Set<string>(BUILTIN_INTENTS);
 

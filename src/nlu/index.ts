@@ -8,6 +8,7 @@ import type { IntentClassifier } from './classifier.js';
 import type { Lexicon } from './corpus.js';
 import { decide, DEFAULT_THRESHOLDS, type DecisionThresholds } from './decide.js';
 import { EntityExtractor } from './entities.js';
+import { applyGroups, type ServiceGroup } from './groups.js';
 import { detectLanguage, type LanguageLexicon } from './language.js';
 import { normalize } from './normalize.js';
 
@@ -19,6 +20,7 @@ export class NluService implements Nlu {
     readonly classifier: IntentClassifier,
     lexicon: Lexicon,
     catalog: Catalog,
+    private readonly groups: ServiceGroup[] = [],
     private readonly thresholds: DecisionThresholds = DEFAULT_THRESHOLDS,
   ) {
     this.entities = new EntityExtractor(lexicon, catalog.districts, catalog.blocks);
@@ -32,6 +34,7 @@ export class NluService implements Nlu {
       id,
       confidence: Math.round(Math.min(1, Math.max(0, confidence)) * 1000) / 1000,
     }));
-    return { text, normalized, language, intents, decision: decide(intents, this.thresholds), entities: this.entities.extract(normalized) };
+    const decision = applyGroups(decide(intents, this.thresholds), intents, this.classifier.canon.key(normalized), this.groups);
+    return { text, normalized, language, intents, decision, entities: this.entities.extract(normalized) };
   }
 }

@@ -9,7 +9,9 @@ import type { Logger } from 'pino';
 import type { Catalog } from '../catalog/types.js';
 import { BUILTIN_INTENTS } from '../core.js';
 import { IntentClassifier, type ClassifierJson } from './classifier.js';
-import { loadCorpus, type Corpus, type Example } from './corpus.js';
+import { loadCorpus, type Corpus } from './corpus.js';
+import { compileGroups } from './groups.js';
+import { Canonicalizer } from './synonyms.js';
 import { NluService } from './index.js';
 
 export interface LoadedModel {
@@ -26,14 +28,14 @@ export function knownIntents(catalog: Catalog): Set<string> {
 }
 
 /** Bumped whenever the saved model's shape or training changes, so old files are retrained, not misread. */
-const MODEL_FORMAT = 2;
+const MODEL_FORMAT = 4;
 
 export function modelPath(modelDir: string, corpusHash: string): string {
   return join(modelDir, `intents-v${MODEL_FORMAT}-${corpusHash}.json`);
 }
 
-export async function trainClassifier(examples: Example[]): Promise<IntentClassifier> {
-  return IntentClassifier.train(examples);
+export async function trainClassifier(corpus: Pick<Corpus, 'examples' | 'synonyms'>): Promise<IntentClassifier> {
+  return IntentClassifier.train(corpus.examples, new Canonicalizer(corpus.synonyms));
 }
 
 /** Load the model for the current corpus, training (and saving) it first when it is missing or stale. */
@@ -50,16 +52,16 @@ export async function loadOrTrain(opts: {
   let classifier: IntentClassifier;
   let trained = false;
   if (!opts.forceTrain && existsSync(path)) {
-    classifier = IntentClassifier.fromJSON(JSON.parse(readFileSync(path, 'utf8')) as ClassifierJson);
+    classifier = IntentClassifier.fromJSON(JSON.parse(readFileSync(path, 'utf8')) as ClassifierJson, new Canonicalizer(corpus.synonyms));
   } else {
     opts.log?.info({ examples: corpus.examples.length, intents: corpus.intents.length }, 'training the intent model (corpus changed or no model yet)…');
-    classifier = await trainClassifier(corpus.examples);
+    classifier = await trainClassifier(corpus);
     saveModel(opts.modelDir, path, classifier);
     trained = true;
   }
   const ms = Math.round(performance.now() - started);
   opts.log?.info({ model: path, trained, ms }, trained ? 'intent model trained and saved' : 'intent model loaded');
-  return { nlu: new NluService(classifier, corpus.lexicon, opts.catalog), corpus, path, trained, ms };
+  return { nlu: new NluService(classifier, corpus.lexicon, opts.catalog, compileGroups(corpus.groups, classifier.canon)), corpus, path, trained, ms };
 }
 
 /** Write atomically, then remove models of older corpora. */

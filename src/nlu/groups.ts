@@ -1,0 +1,41 @@
+/**
+ * Service groups (intents/nlu/_groups.yaml): when a message names a group generically ("caste certificate")
+ * and nothing that singles out one member ("SC", "OBC"), the decision becomes a choice among the group.
+ */
+import type { Decision, ScoredIntent } from '../core.js';
+import type { Canonicalizer } from './synonyms.js';
+
+export interface ServiceGroup {
+  name: string;
+  /** Canonical keys; a message matches one when it contains all its words. */
+  generic: string[][];
+  /** Per service, canonical keys of words that single it out. */
+  specific: Map<string, string[][]>;
+}
+
+export function compileGroups(raw: Record<string, { generic: string[]; services: Record<string, string[]> }>, canon: Canonicalizer): ServiceGroup[] {
+  const words = (phrase: string) => canon.key(phrase).split(' ').filter(Boolean);
+  return Object.entries(raw).map(([name, g]) => ({
+    name,
+    generic: g.generic.map(words),
+    specific: new Map(Object.entries(g.services).map(([id, terms]) => [id, terms.map(words)])),
+  }));
+}
+
+const containsAll = (haystack: Set<string>, needle: string[]) => needle.length > 0 && needle.every((w) => haystack.has(w));
+
+/** Turn a single-service decision into a choice when the message only names the group. */
+export function applyGroups(decision: Decision, ranked: ScoredIntent[], key: string, groups: ServiceGroup[]): Decision {
+  if (decision.kind !== 'service' && decision.kind !== 'unsure') return decision;
+  const words = new Set(key.split(' '));
+  for (const group of groups) {
+    if (!group.specific.has(decision.serviceId)) continue;
+    if (!group.generic.some((g) => containsAll(words, g))) continue;
+    const singled = [...group.specific.values()].some((terms) => terms.some((t) => containsAll(words, t)));
+    if (singled) continue;
+    const order = new Map(ranked.map((r, i) => [r.id, i]));
+    const members = [...group.specific.keys()].sort((a, b) => (order.get(a) ?? 99) - (order.get(b) ?? 99));
+    return { kind: 'ambiguous', serviceIds: members };
+  }
+  return decision;
+}
