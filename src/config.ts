@@ -35,6 +35,7 @@ const envSchema = z.object({
   ASR_MODEL: z.string().default('whisper-1'),
   TTS_PROVIDER: z.enum(['bhashini', 'openai', 'espeak', 'none']).optional(),
   TTS_MODEL: z.string().default('tts-1'),
+  TTS_VOICE: z.string().default('alloy'),
   BHASHINI_USER_ID: optional,
   BHASHINI_API_KEY: optional,
   BHASHINI_PIPELINE_ID: optional,
@@ -42,8 +43,10 @@ const envSchema = z.object({
     .string()
     .url()
     .default('https://meity-auth.ulcacontrib.org/ulca/apis/v0/model/getModelsPipeline'),
+  BHASHINI_TTS_GENDER: z.enum(['female', 'male']).default('female'),
   FFMPEG_PATH: optional,
   VOICE_MAX_SECONDS: z.coerce.number().positive().default(120),
+  VOICE_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
   CONSOLE_TOKEN: optional,
   DRAFT_TTL_DAYS: z.coerce.number().positive().default(30),
   RESUME_AFTER_HOURS: z.coerce.number().positive().default(24),
