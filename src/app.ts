@@ -17,6 +17,8 @@ import { Pipeline } from './pipeline.js';
 import { openStore, type Store } from './store/index.js';
 import { simulatorRoutes } from './channels/simulator/index.js';
 import type { NluService } from './nlu/index.js';
+import { createWhatsAppChannel } from './channels/whatsapp/index.js';
+import { createVoice } from './voice/index.js';
 
 export interface Readiness {
   catalog: boolean;
@@ -34,6 +36,8 @@ export interface App {
   catalog: Catalog;
   i18n: Translator;
   nlu(): NluService | undefined;
+  /** Load the model for the current corpus (training it if needed) and swap it in without dropping conversations. */
+  reloadModel(): Promise<{ trained: boolean; ms: number; path: string }>;
   listen(port?: number): Promise<{ port: number; close(): Promise<void> }>;
   stop(): Promise<void>;
 }
@@ -52,6 +56,10 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     );
   }
 
+  const vocabulary = [...catalog.districts.flatMap((d) => [d.name.en, d.name.or]), ...catalog.services.filter((s) => s.popular).map((s) => s.name.en)];
+  const voice = createVoice(config, log, { vocabulary });
+  log.info({ voice: voice.describe() }, 'voice providers');
+
   let pipeline: Pipeline | undefined;
   let nlu: NluService | undefined;
   const stoppers: (() => Promise<void>)[] = [];
@@ -68,6 +76,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       catalog,
       i18n,
       log,
+      voice: voice.input,
       newReference: (serviceId) => newReference(serviceId),
       resumeAfterMs: config.env.RESUME_AFTER_HOURS * 3_600_000,
     });
@@ -95,6 +104,13 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     const body = { status: ready.model && database ? 'ok' : 'starting', catalog: ready.catalog, model: ready.model, database };
     return c.json(body, body.status === 'ok' ? 200 : 503);
   });
+  const whatsapp = config.whatsapp && createWhatsAppChannel({ config: config.whatsapp, store, pipeline: () => pipeline, log, voiceOutput: voice.output });
+  if (whatsapp) {
+    http.route('/', whatsapp.app);
+    void started.then(() => whatsapp.start()).catch((err: unknown) => log.error({ err }, 'WhatsApp sender failed to start'));
+    stoppers.push(() => whatsapp.stop());
+    log.info('WhatsApp channel on at /webhooks/whatsapp');
+  }
   http.route('/', simulatorRoutes({ pipeline: () => pipeline, store, i18n, log }));
   http.onError((err, c) => {
     log.error({ err, path: c.req.path }, 'request failed');
@@ -110,6 +126,12 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     store,
     catalog,
     i18n,
+    async reloadModel() {
+      const model = await loadOrTrain({ intentsDir: config.intentsDir, modelDir: config.modelDir, catalog, log });
+      nlu = model.nlu;
+      pipeline?.replaceUnderstanding(model.nlu, model.nlu.entities);
+      return { trained: model.trained, ms: model.ms, path: model.path };
+    },
     async listen(port = config.port) {
       const server: ServerType = await new Promise((resolve) => {
         const s = serve({ fetch: http.fetch, port, hostname: config.host }, () => resolve(s));

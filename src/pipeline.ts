@@ -52,8 +52,20 @@ export class Pipeline {
   private readonly listeners = new Map<string, OutboundListener>();
   private readonly now: () => Date;
 
-  constructor(private readonly deps: PipelineDeps) {
+  private readonly deps: PipelineDeps;
+
+  constructor(deps: PipelineDeps) {
+    this.deps = { ...deps };
     this.now = deps.now ?? (() => new Date());
+  }
+
+  /**
+   * Swap in a newly trained model between turns (turns in progress finish with the old one); conversations
+   * are untouched.
+   */
+  replaceUnderstanding(nlu: Nlu, parser: TextParser): void {
+    this.deps.nlu = nlu;
+    this.deps.parser = parser;
   }
 
   /** A channel registers to hear about new outbound messages for it. */
@@ -119,12 +131,13 @@ export class Pipeline {
           newReference: this.deps.newReference,
           resumeAfterMs: this.deps.resumeAfterMs,
         });
+        const replies = inbound.kind === 'voice' ? withSpokenReply(result.replies, result.language) : result.replies;
         const committed = await store.commitTurn(
           {
             citizenId,
             expectedVersion: conversation?.version ?? 0,
             state: result.state,
-            outbound: result.replies.map((reply) => ({ channel: inbound.channel, kind: reply.kind, body: reply })),
+            outbound: replies.map((reply) => ({ channel: inbound.channel, kind: reply.kind, body: reply })),
             applications: result.applications,
             utterances: result.utterances,
             inbound: { channel: inbound.channel, channelMessageId: inbound.messageId },
@@ -145,13 +158,13 @@ export class Pipeline {
             event: event.kind,
             decision: event.kind === 'text' ? event.understanding.decision.kind : undefined,
             intent: event.kind === 'text' ? event.understanding.intents[0]?.id : undefined,
-            replies: result.replies.length,
+            replies: replies.length,
             ms: Math.round(performance.now() - started),
           },
           'turn',
         );
         this.listeners.get(inbound.channel)?.(committed.outbound);
-        return { duplicate: false, replies: result.replies, outbound: committed.outbound, language: result.language };
+        return { duplicate: false, replies, outbound: committed.outbound, language: result.language };
       }
     } catch (error) {
       log.error({ err: error, channel: inbound.channel, kind: inbound.kind }, 'turn failed; state kept');
@@ -175,7 +188,7 @@ export class Pipeline {
         const expecting = this.deps.dialog.expecting(state);
         const outcome = await this.deps.voice.transcribe(inbound.audio, { language, vocabulary: expecting?.vocabulary });
         if (!outcome.ok) return { kind: 'voice_failed', reason: outcome.reason };
-        return this.understood(outcome.text, state, true);
+        return { ...(await this.understood(outcome.text, state, true)), voiceConfidence: outcome.confidence } as DialogEvent;
       }
       case 'choice':
         return { kind: 'choice', id: inbound.id, title: inbound.title };
@@ -193,6 +206,16 @@ export class Pipeline {
     const understanding = await this.deps.nlu.understand(text, this.deps.dialog.expecting(state));
     return { kind: 'text', text, understanding, viaVoice };
   }
+}
+
+/**
+ * A citizen who speaks is answered by voice too: the last reply (the question now asked) is also sent as a
+ * voice note; the texts stay for reference. Channels without speech simply send the text.
+ */
+function withSpokenReply(replies: Reply[], language: Language | undefined): Reply[] {
+  const last = replies.at(-1);
+  if (!last || !language || last.kind === 'audio') return replies;
+  return [...replies, { kind: 'audio', text: last.text.replace(/[*_~]/g, ''), language }];
 }
 
 /** The inbound event as JSON for the messages table (audio is kept as a reference, never as bytes). */

@@ -19,6 +19,8 @@ import { Views } from './views.js';
 const MAX_FAILURES = 3;
 /** Field types whose values are read back when they came from a voice note. */
 const READ_BACK_TYPES = new Set(['aadhaar', 'mobile', 'date', 'pin', 'bank_account', 'number', 'amount']);
+/** Below this recogniser confidence any value heard is read back, and a heard service request is only a guess. */
+const SURE_VOICE = 0.9;
 /** Built-in intents that act at any step, even in the middle of a form. */
 const CONTROL: ReadonlySet<BuiltinIntent> = new Set(['cancel', 'restart', 'menu', 'help', 'human', 'change_language', 'status']);
 
@@ -156,7 +158,7 @@ export class DialogEngine implements Dialog {
         return this.onChoice(turn, event.id);
       case 'text':
         if (event.viaVoice) turn.text('voice-heard', { text: event.text });
-        return this.onText(turn, event.understanding, event.viaVoice ?? false);
+        return this.onText(turn, voiceDoubt(event), event.viaVoice ? (event.voiceConfidence ?? 0) : undefined);
       case 'location':
         return this.onLocation(turn, event);
       case 'voice_failed':
@@ -215,7 +217,7 @@ export class DialogEngine implements Dialog {
       case 'human':
         return this.builtin(turn, 'human');
       case 'opt':
-        if (form && a && form.asking === a && b !== undefined) return this.answer(turn, form, { ok: true, value: id.slice(`opt:${a}:`.length) }, false);
+        if (form && a && form.asking === a && b !== undefined) return this.answer(turn, form, { ok: true, value: id.slice(`opt:${a}:`.length) });
         return this.stale(turn);
       case 'page':
         if (form && a && form.asking === a) {
@@ -253,7 +255,7 @@ export class DialogEngine implements Dialog {
     this.repeatQuestion(turn);
   }
 
-  private onText(turn: Turn, u: Understanding, viaVoice: boolean): void {
+  private onText(turn: Turn, u: Understanding, voiceConfidence: number | undefined): void {
     const { s } = turn;
     const d = u.decision;
     const reference = u.entities.find((e) => e.type === 'reference');
@@ -273,7 +275,7 @@ export class DialogEngine implements Dialog {
       if (form.asking) {
         const field = turn.ctx.catalog.fields.get(form.asking)!;
         const result = this.validate(turn, field, u, form.values);
-        if (result.ok) return this.answer(turn, form, result, viaVoice);
+        if (result.ok) return this.answer(turn, form, result, voiceConfidence);
         if (d.kind === 'service' && d.serviceId !== form.serviceId) return this.digression(turn, form, d.serviceId, u);
         if (d.kind === 'builtin' && d.intent !== 'affirm' && d.intent !== 'deny') return this.builtin(turn, d.intent);
         return this.invalid(turn, form, field, result);
@@ -338,7 +340,7 @@ export class DialogEngine implements Dialog {
       }
       return this.ask(turn, form, views.t('voice-say-again'));
     }
-    if (form?.asking && ctx.catalog.fields.get(form.asking)?.type === 'yes_no') return this.answer(turn, form, { ok: true, value: answer }, false);
+    if (form?.asking && ctx.catalog.fields.get(form.asking)?.type === 'yes_no') return this.answer(turn, form, { ok: true, value: answer });
     if (form?.phase === 'confirming') return answer === 'yes' ? this.submit(turn, form) : this.onChoice(turn, 'edit');
     const offer = s.offer;
     s.offer = undefined;
@@ -487,9 +489,9 @@ export class DialogEngine implements Dialog {
     return validateField(field, { text: u.text, normalized: u.normalized, entities: u.entities, optionLabels, values, today: ctx.now }, ctx.parser, ctx.catalog);
   }
 
-  private answer(turn: Turn, form: FormState, result: Extract<FieldResult, { ok: true }>, viaVoice: boolean): void {
+  private answer(turn: Turn, form: FormState, result: Extract<FieldResult, { ok: true }>, voiceConfidence?: number): void {
     const field = turn.ctx.catalog.fields.get(form.asking!)!;
-    if (viaVoice && READ_BACK_TYPES.has(field.type)) {
+    if (voiceConfidence !== undefined && (READ_BACK_TYPES.has(field.type) || voiceConfidence < SURE_VOICE)) {
       form.heard = { field: field.key, value: result.value };
       return turn.say(turn.views.buttons(turn.views.t('voice-read-back', { field: turn.views.fieldLabel(field.key), value: turn.views.value(field, result.value) }), [
         turn.views.button('yes', 'btn-yes'),
@@ -653,7 +655,7 @@ export class DialogEngine implements Dialog {
     if (form && field?.type === 'address') {
       const place = [event.name, event.address].filter(Boolean).join(', ');
       const value = `${place ? `${place} ` : ''}(${event.latitude.toFixed(5)}, ${event.longitude.toFixed(5)})`.trim();
-      return this.answer(turn, form, { ok: true, value }, false);
+      return this.answer(turn, form, { ok: true, value });
     }
     turn.text('location-not-needed');
     this.repeatQuestion(turn);
@@ -676,6 +678,13 @@ export class DialogEngine implements Dialog {
     });
     if (s.form) this.offerResume(turn, s.form);
   }
+}
+
+/** A service recognised in an unsure transcript is only a guess: ask "did you mean …?" rather than act. */
+function voiceDoubt(event: Extract<DialogEvent, { kind: 'text' }>): Understanding {
+  const u = event.understanding;
+  if (!event.viaVoice || (event.voiceConfidence ?? 0) >= SURE_VOICE || u.decision.kind !== 'service') return u;
+  return { ...u, decision: { kind: 'unsure', serviceId: u.decision.serviceId, confidence: u.decision.confidence } };
 }
 
 /** The language to answer a first message in, or undefined when it cannot be told. */

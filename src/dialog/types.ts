@@ -10,7 +10,7 @@ import type { ApplicationInput, ApplicationRecord, UtteranceInput } from '../sto
 
 /** What happened in this turn, after voice has become text and text has been understood. */
 export type DialogEvent =
-  | { kind: 'text'; text: string; understanding: Understanding; viaVoice?: boolean }
+  | { kind: 'text'; text: string; understanding: Understanding; viaVoice?: boolean; voiceConfidence?: number }
   | { kind: 'choice'; id: string; title: string }
   | { kind: 'location'; latitude: number; longitude: number; name?: string; address?: string }
   | { kind: 'media'; mediaKind: string; mediaId: string; caption?: string }

@@ -195,7 +195,7 @@ export class EntityExtractor {
     const words = text.split(' ');
     let total = 0;
     let current = 0;
-    let used: string[] = [];
+    const used: string[] = [];
     for (const w of words) {
       const n = /^\d+(\.\d+)?$/.test(w) ? Number(w) : this.numberWords.get(w);
       const mult = this.multiplierWords.get(w);

@@ -5,7 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { Nlu } from '../core.js';
+import type { Understanding } from '../core.js';
+
+/** What evaluation needs of understanding (NluService.classify). */
+export interface Classifies {
+  classify(text: string): Promise<Omit<Understanding, 'entities'>>;
+}
 
 const heldoutSchema = z.array(z.object({ intent: z.string(), variant: z.string(), text: z.coerce.string() }));
 export type HeldoutItem = z.infer<typeof heldoutSchema>[number];
@@ -39,7 +44,7 @@ export interface EvalReport {
 }
 
 /** What the bot effectively answers: the decision's intent (ambiguous/unsure count as their top service). */
-function predictedIntent(u: Awaited<ReturnType<Nlu['understand']>>): string {
+function predictedIntent(u: Pick<Understanding, 'decision'>): string {
   const d = u.decision;
   switch (d.kind) {
     case 'service':
@@ -57,7 +62,7 @@ function predictedIntent(u: Awaited<ReturnType<Nlu['understand']>>): string {
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-export async function evaluate(nlu: Nlu, items: HeldoutItem[], isService: (id: string) => boolean): Promise<EvalReport> {
+export async function evaluate(nlu: Classifies, items: HeldoutItem[], isService: (id: string) => boolean): Promise<EvalReport> {
   const latencies: number[] = [];
   const byVariant: EvalReport['byVariant'] = {};
   const confusion = new Map<string, number>();
@@ -79,7 +84,7 @@ export async function evaluate(nlu: Nlu, items: HeldoutItem[], isService: (id: s
 
   for (const item of items) {
     const started = performance.now();
-    const u = await nlu.understand(item.text);
+    const u = await nlu.classify(item.text);
     latencies.push(performance.now() - started);
     const predicted = predictedIntent(u);
     decisions[u.decision.kind] = (decisions[u.decision.kind] ?? 0) + 1;

@@ -24,12 +24,14 @@ export function compileGroups(raw: Record<string, { generic: string[]; services:
 
 const containsAll = (haystack: Set<string>, needle: string[]) => needle.length > 0 && needle.every((w) => haystack.has(w));
 
-/** Turn a single-service decision into a choice when the message only names the group. */
+/**
+ * Turn a decision into a choice among a group when the message names the group and nothing that singles out
+ * one member ("mo jhia pain jati praman patra darkar": which caste certificate?).
+ */
 export function applyGroups(decision: Decision, ranked: ScoredIntent[], key: string, groups: ServiceGroup[]): Decision {
-  if (decision.kind !== 'service' && decision.kind !== 'unsure') return decision;
+  if (decision.kind === 'builtin' || decision.kind === 'ambiguous') return decision;
   const words = new Set(key.split(' '));
   for (const group of groups) {
-    if (!group.specific.has(decision.serviceId)) continue;
     if (!group.generic.some((g) => containsAll(words, g))) continue;
     const singled = [...group.specific.values()].some((terms) => terms.some((t) => containsAll(words, t)));
     if (singled) continue;

@@ -28,6 +28,12 @@ export class NluService implements Nlu {
   }
 
   async understand(text: string, _expecting?: Expectation): Promise<Understanding> {
+    const understood = await this.classify(text);
+    return { ...understood, entities: this.entities.extract(understood.normalized) };
+  }
+
+  /** Understanding without entities: what `classify` and `eval` need, a little faster. */
+  async classify(text: string): Promise<Omit<Understanding, 'entities'>> {
     const normalized = normalize(text);
     const language = detectLanguage(normalized, this.languageWords);
     const intents = (await this.classifier.rank(normalized, 5)).map(({ id, confidence }) => ({
@@ -35,6 +41,6 @@ export class NluService implements Nlu {
       confidence: Math.round(Math.min(1, Math.max(0, confidence)) * 1000) / 1000,
     }));
     const decision = applyGroups(decide(intents, this.thresholds), intents, this.classifier.canon.key(normalized), this.groups);
-    return { text, normalized, language, intents, decision, entities: this.entities.extract(normalized) };
+    return { text, normalized, language, intents, decision };
   }
 }

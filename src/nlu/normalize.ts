@@ -36,7 +36,7 @@ export function transliterate(text: string): string {
   if (!ODIA_RANGE.test(text)) return text;
   return (Sanscript.t(text.replace(/\u0B3C/g, ''), 'oriya', 'itrans') as string)
     .replace(/\.N|\.n|~N|\^/g, 'n')
-    .replace(/[^\x00-\x7F]/g, '')
+    .replace(/[^ -~\s]/g, '')
     .toLowerCase();
 }
 

@@ -136,19 +136,28 @@ export class SimilarityModel {
       if (to - from > this.maxPostings) continue;
       for (let i = from; i < to; i++) scores[this.exampleIds[i]!]! += q * this.values[i]!;
     }
-    const best = new Map<number, [number, number, number]>();
+    // Best three scores per label, in one flat typed array: [label*3 .. label*3+2], highest first.
+    const labels = this.json.labels.length;
+    const top = new Float32Array(labels * 3);
     for (let i = 0; i < scores.length; i++) {
       const s = scores[i]!;
       if (s <= 0) continue;
-      const label = this.exampleLabels[i]!;
-      const top = best.get(label);
-      if (!top) best.set(label, [s, 0, 0]);
-      else if (s > top[0]) [top[0], top[1], top[2]] = [s, top[0], top[1]];
-      else if (s > top[1]) [top[1], top[2]] = [s, top[1]];
-      else if (s > top[2]) top[2] = s;
+      const at = this.exampleLabels[i]! * 3;
+      if (s > top[at]!) {
+        top[at + 2] = top[at + 1]!;
+        top[at + 1] = top[at]!;
+        top[at] = s;
+      } else if (s > top[at + 1]!) {
+        top[at + 2] = top[at + 1]!;
+        top[at + 1] = s;
+      } else if (s > top[at + 2]!) top[at + 2] = s;
     }
-    return [...best.entries()]
-      .map(([label, top]) => ({ label, score: top[0] * NEIGHBOUR_WEIGHTS[0] + top[1] * NEIGHBOUR_WEIGHTS[1] + top[2] * NEIGHBOUR_WEIGHTS[2] }))
+    const ranked: { label: number; score: number }[] = [];
+    for (let label = 0; label < labels; label++) {
+      const at = label * 3;
+      if (top[at]! > 0) ranked.push({ label, score: top[at]! * NEIGHBOUR_WEIGHTS[0] + top[at + 1]! * NEIGHBOUR_WEIGHTS[1] + top[at + 2]! * NEIGHBOUR_WEIGHTS[2] });
+    }
+    return ranked
       .sort((a, b) => b.score - a.score)
       .slice(0, limit)
       .map(({ label, score }) => ({ intent: this.json.labels[label]!, similarity: Math.min(1, score) }));

@@ -165,6 +165,7 @@ export class FakeGraphApi {
     const token = options.token ?? 'test-access-token';
     const phoneNumberId = options.phoneNumberId ?? '106540352242922';
     const app = new Hono();
+    // eslint-disable-next-line prefer-const -- assigned once the server is listening, read by the routes above
     let fake: FakeGraphApi | undefined;
     app.all('*', async (c, next) => {
       fake!.calls.push(`${c.req.method} ${new URL(c.req.url).pathname}`);

@@ -117,7 +117,7 @@ describe('POST /webhooks/whatsapp', () => {
     const payload = webhook({ contacts: [contact(CITIZEN, 'ସୁଭଶ୍ରୀ')], messages: [text(CITIZEN, 'ମୋତେ ଜନ୍ମ ପ୍ରମାଣପତ୍ର ଦରକାର', now())] });
     const body = metaJson(payload, { escapeSlashes: true });
     expect(body).toMatch(/\\u0b2e\\u0b4b/);
-    expect(/[^\x00-\x7f]/.test(body)).toBe(false);
+    expect(/[^ -~\s]/.test(body)).toBe(false);
     expect((await h.post(payload, { body })).status).toBe(200);
     await h.graph.waitForSent(1);
     expect(bodies()).toEqual(['echo: ମୋତେ ଜନ୍ମ ପ୍ରମାଣପତ୍ର ଦରକାର']);
@@ -207,6 +207,7 @@ describe('before the pipeline exists', () => {
   it('refuses events with 503 (Meta delivers them again) and still verifies', async () => {
     const { createWhatsAppChannel } = await import('../../src/channels/whatsapp/index.js');
     const { createLogger } = await import('../../src/log.js');
+    // eslint-disable-next-line prefer-const -- set after the channel is created, read lazily by it
     let ready: import('../../src/pipeline.js').Pipeline | undefined;
     const channel = createWhatsAppChannel({
       config: { verifyToken: VERIFY_TOKEN, appSecret: APP_SECRET, accessToken: 't', phoneNumberId: 'p', apiUrl: h.graph.apiUrl },

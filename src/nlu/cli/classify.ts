@@ -10,7 +10,7 @@ import { loadConfig } from '../../config.js';
 import type { Understanding } from '../../core.js';
 import { loadOrTrain } from '../model.js';
 
-function decidedIntent(u: Understanding): { intent: string; confidence: number } {
+function decidedIntent(u: Pick<Understanding, 'decision' | 'intents'>): { intent: string; confidence: number } {
   const d = u.decision;
   const top = u.intents[0]?.confidence ?? 0;
   switch (d.kind) {
@@ -44,7 +44,7 @@ for await (const line of lines) {
     const input = JSON.parse(line) as { id?: unknown; text?: unknown };
     id = input.id ?? null;
     const text = typeof input.text === 'string' ? input.text : '';
-    const u = await nlu.understand(text);
+    const u = await nlu.classify(text);
     const decided = decidedIntent(u);
     out.push(
       `${JSON.stringify({
