@@ -1,7 +1,11 @@
 /** `npm start`: run the bot on the configuration in the environment (embedded defaults need none). */
+import { existsSync } from 'node:fs';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './log.js';
+
+// A local .env (see .env.example) is read when present; the real environment wins.
+if (existsSync('.env')) process.loadEnvFile('.env');
 
 let config;
 try {
