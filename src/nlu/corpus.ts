@@ -63,6 +63,7 @@ const lexiconSchema = z.object({
   gender: z.record(z.string(), words),
   caste: z.record(z.string(), words),
   correction: words,
+  case_suffixes: words,
 });
 
 export class CorpusError extends Error {
@@ -103,6 +104,7 @@ export function loadLexicon(intentsDir: string): Lexicon {
     gender: lowerMap(l.gender),
     caste: lowerMap(l.caste),
     correction: lower(l.correction),
+    caseSuffixes: lower(l.case_suffixes),
   };
 }
 

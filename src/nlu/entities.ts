@@ -18,6 +18,8 @@ export interface EntityLexicon {
   gender: Record<string, string[]>;
   caste: Record<string, string[]>;
   correction: string[];
+  /** Odia case endings that may be attached to a place name ("-re", "-ra"…). */
+  caseSuffixes: string[];
 }
 
 // ---- checksums and patterns ----
@@ -88,6 +90,7 @@ export class EntityExtractor {
   private readonly multiplierWords: Map<string, number>;
   private readonly affirm: Set<string>;
   private readonly deny: Set<string>;
+  private readonly caseSuffixes: string[];
 
   constructor(
     private readonly lexicon: EntityLexicon,
@@ -107,6 +110,8 @@ export class EntityExtractor {
     this.multiplierWords = invert(lexicon.multipliers);
     this.affirm = new Set(lexicon.affirm);
     this.deny = new Set(lexicon.deny);
+    // Longest first, in the classifier's phonetic spelling.
+    this.caseSuffixes = [...new Set(lexicon.caseSuffixes.map((x) => phoneticKey(x)))].filter(Boolean).sort((a, b) => b.length - a.length);
   }
 
   /** Every entity found in a normalised text. `today` anchors relative dates. */
@@ -234,6 +239,18 @@ export class EntityExtractor {
   /** Best place whose key matches a run of words of the text (exact first, then within edit distance). */
   private place(text: string, places: Place[]): { code: string; text: string } | undefined {
     const words = phoneticKey(text).split(' ').filter(Boolean);
+    return this.placeIn(words, places) ?? this.placeIn(words.map((w) => this.stem(w)), places);
+  }
+
+  /** A word without an Odia case ending ("katakare" → "katak"): place names are often written inflected. */
+  private stem(word: string): string {
+    for (const suffix of this.caseSuffixes) {
+      if (word.length - suffix.length >= 4 && word.endsWith(suffix)) return word.slice(0, -suffix.length);
+    }
+    return word;
+  }
+
+  private placeIn(words: string[], places: Place[]): { code: string; text: string } | undefined {
     let best: { code: string; text: string; cost: number } | undefined;
     for (let n = 3; n >= 1; n--) {
       for (let i = 0; i + n <= words.length; i++) {
