@@ -16,6 +16,7 @@ import { loadOrTrain } from './nlu/model.js';
 import { Pipeline } from './pipeline.js';
 import { openStore, type Store } from './store/index.js';
 import { simulatorRoutes } from './channels/simulator/index.js';
+import { consoleRoutes } from './console/index.js';
 import type { NluService } from './nlu/index.js';
 import { createWhatsAppChannel } from './channels/whatsapp/index.js';
 import { createVoice } from './voice/index.js';
@@ -77,6 +78,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       i18n,
       log,
       voice: voice.input,
+      spokenReplies: voice.speaks,
       newReference: (serviceId) => newReference(serviceId),
       resumeAfterMs: config.env.RESUME_AFTER_HOURS * 3_600_000,
     });
@@ -111,6 +113,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     stoppers.push(() => whatsapp.stop());
     log.info('WhatsApp channel on at /webhooks/whatsapp');
   }
+  http.route('/', consoleRoutes({ config, log, store, catalog, nlu: () => nlu, reloadModel: () => app.reloadModel() }));
   http.route('/', simulatorRoutes({ pipeline: () => pipeline, store, i18n, log }));
   http.onError((err, c) => {
     log.error({ err, path: c.req.path }, 'request failed');

@@ -27,6 +27,8 @@ export interface PipelineDeps {
   i18n: Translator;
   log: Logger;
   voice?: VoiceInput;
+  /** Answer voice notes with a voice note too (only when replies can be spoken). */
+  spokenReplies?: boolean;
   newReference(serviceId: string): string;
   resumeAfterMs: number;
   now?: () => Date;
@@ -131,7 +133,7 @@ export class Pipeline {
           newReference: this.deps.newReference,
           resumeAfterMs: this.deps.resumeAfterMs,
         });
-        const replies = inbound.kind === 'voice' ? withSpokenReply(result.replies, result.language) : result.replies;
+        const replies = inbound.kind === 'voice' && this.deps.spokenReplies ? withSpokenReply(result.replies, result.language) : result.replies;
         const committed = await store.commitTurn(
           {
             citizenId,

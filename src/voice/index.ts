@@ -40,6 +40,8 @@ export const VOICE_FAILURES: readonly VoiceFailure[] = [
 export interface Voice {
   input: VoiceInput;
   output: VoiceOutput;
+  /** Whether replies can be spoken at all (a speech provider and ffmpeg exist). */
+  speaks: boolean;
   /** One line per language saying which providers are in use and why, for start-up logs and /health. */
   describe(): string;
 }
@@ -228,6 +230,7 @@ export function createVoice(config: Config, log: Log, options: CreateVoiceOption
   return {
     input,
     output,
+    speaks: Boolean(ffmpeg) && LANGUAGES.some((l) => ttsFor(l) !== undefined),
     describe() {
       const ff = binary ? `ffmpeg ${binary.path} (${binary.source})` : `ffmpeg missing: ${ffmpegMissing}`;
       const asr = LANGUAGES.map((l) => {
