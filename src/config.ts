@@ -48,6 +48,8 @@ const envSchema = z.object({
   VOICE_MAX_SECONDS: z.coerce.number().positive().default(120),
   VOICE_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
   CONSOLE_TOKEN: optional,
+  /** Where the console keeps its evaluation reports (git-ignored). */
+  REPORTS_DIR: z.string().default('./reports'),
   DRAFT_TTL_DAYS: z.coerce.number().positive().default(30),
   RESUME_AFTER_HOURS: z.coerce.number().positive().default(24),
 });

@@ -35,7 +35,7 @@ const stepSchema = z
   .strict();
 const scriptSchema = z.object({ name: z.string(), steps: z.array(stepSchema).min(1) }).strict();
 
-const dir = 'test/conversations';
+const dir = process.env.CONVERSATIONS_DIR ?? 'test/conversations';
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
 const trace = process.env.CONVERSATION_TRACE === '1';
 
@@ -47,7 +47,7 @@ describe('conversation scripts', () => {
   afterAll(async () => bot?.close());
 
   it('has at least 40 scripts', () => {
-    expect(files.length).toBeGreaterThanOrEqual(40);
+    if (dir === 'test/conversations') expect(files.length).toBeGreaterThanOrEqual(40);
   });
 
   for (const file of files) {

@@ -12,6 +12,7 @@ btn-apply = Apply
 btn-apply-other = Apply for this
 btn-yes = Yes
 btn-no = No
+btn-continue-short = continue
 btn-continue = Continue
 btn-cancel = Cancel
 btn-confirm = Confirm
@@ -26,7 +27,6 @@ services-button = Services
 edit-button = Details
 row-more = More…
 row-none-of-these = None of these
-page-of = Page { $page } of { $pages }
 
 menu-text = Choose a department, or simply type what you need.
 department-services = { $department }: choose a service.
@@ -131,3 +131,13 @@ status-submitted = Submitted
 status-in_review = Under review
 status-approved = Approved
 status-rejected = Rejected
+officer-unknown = the office concerned
+welcome-short = Namaskar! 🙏
+form-kept = Your application for *{ $service }* is kept: tap Continue to go back to it.
+page-next = Next: page { $page } of { $pages }
+submitted-no-limit = ✅ Your application for *{ $service }* is submitted.
+    Reference number: *{ $reference }*
+    Designated officer: { $officer }
+    Send “status { $reference }” any time to check it.
+status-line-no-due = { $reference }: { $service }
+    Status: { $status }.

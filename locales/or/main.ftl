@@ -12,6 +12,7 @@ btn-apply = ଆବେଦନ କରନ୍ତୁ
 btn-apply-other = ଏଥିପାଇଁ ଆବେଦନ
 btn-yes = ହଁ
 btn-no = ନାହିଁ
+btn-continue-short = ଜାରି
 btn-continue = ଜାରି ରଖନ୍ତୁ
 btn-cancel = ବାତିଲ
 btn-confirm = ନିଶ୍ଚିତ କରନ୍ତୁ
@@ -26,7 +27,6 @@ services-button = ସେବା
 edit-button = ବିବରଣୀ
 row-more = ଆହୁରି…
 row-none-of-these = ଏଥିରୁ କୌଣସିଟି ନୁହେଁ
-page-of = ପୃଷ୍ଠା { $page } / { $pages }
 
 menu-text = ଗୋଟିଏ ବିଭାଗ ବାଛନ୍ତୁ, କିମ୍ବା ଆପଣଙ୍କୁ କ’ଣ ଦରକାର ସିଧାସଳଖ ଲେଖନ୍ତୁ।
 department-services = { $department }: ଗୋଟିଏ ସେବା ବାଛନ୍ତୁ।
@@ -131,3 +131,13 @@ status-submitted = ଦାଖଲ ହୋଇଛି
 status-in_review = ଯାଞ୍ଚ ଚାଲିଛି
 status-approved = ମଞ୍ଜୁର ହୋଇଛି
 status-rejected = ନାମଞ୍ଜୁର ହୋଇଛି
+officer-unknown = ସମ୍ପୃକ୍ତ କାର୍ଯ୍ୟାଳୟ
+welcome-short = ନମସ୍କାର! 🙏
+form-kept = *{ $service }* ପାଇଁ ଆପଣଙ୍କ ଆବେଦନ ସାଇତା ହୋଇ ରହିଛି: ସେଥିକୁ ଫେରିବାକୁ “ଜାରି ରଖନ୍ତୁ” ଦବାନ୍ତୁ।
+page-next = ପରବର୍ତ୍ତୀ: ପୃଷ୍ଠା { $page } / { $pages }
+submitted-no-limit = ✅ *{ $service }* ପାଇଁ ଆପଣଙ୍କ ଆବେଦନ ଦାଖଲ ହେଲା।
+    ରେଫରେନ୍ସ ନମ୍ବର: *{ $reference }*
+    ଦାୟିତ୍ୱପ୍ରାପ୍ତ ଅଧିକାରୀ: { $officer }
+    ଯେକୌଣସି ସମୟରେ ସ୍ଥିତି ଜାଣିବାକୁ “status { $reference }” ପଠାନ୍ତୁ।
+status-line-no-due = { $reference }: { $service }
+    ସ୍ଥିତି: { $status }।

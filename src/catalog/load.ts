@@ -70,7 +70,8 @@ const serviceSchema = z
     name: localized,
     category: z.string(),
     ortpsa_days: z.number().int().positive().nullable(),
-    officer: z.string().nullable(),
+    // A plain string is the English title only (shown as is in Odia too, until someone writes the Odia).
+    officer: z.union([z.string(), z.object({ en: z.string(), or: z.string() })]).nullable(),
     documents: z.array(z.string()),
     fields: z.array(serviceFieldSchema).min(1),
     source: z.string().optional(),
@@ -196,7 +197,7 @@ export function loadCatalog(dir: string): Catalog {
         name: s.name,
         category: s.category,
         ortpsaDays: s.ortpsa_days,
-        officer: s.officer,
+        officer: s.officer === null ? null : typeof s.officer === 'string' ? { en: s.officer, or: s.officer } : s.officer,
         popular: s.popular ?? false,
         documents,
         fields: serviceFields,

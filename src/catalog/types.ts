@@ -45,7 +45,8 @@ export interface Service {
   name: Localized;
   category: string;
   ortpsaDays: number | null;
-  officer: string | null;
+  /** The designated officer under ORTPSA. */
+  officer: Localized | null;
   popular: boolean;
   documents: ServiceDocument[];
   fields: ServiceField[];

@@ -21,6 +21,12 @@ const MAX_FAILURES = 3;
 const READ_BACK_TYPES = new Set(['aadhaar', 'mobile', 'date', 'pin', 'bank_account', 'number', 'amount']);
 /** Below this recogniser confidence any value heard is read back, and a heard service request is only a guess. */
 const SURE_VOICE = 0.9;
+/** Field types that accept nearly any text, so commands and other requests are checked before the answer. */
+const FREE_TEXT = new Set(['name', 'text', 'address']);
+/** How sure the classifier must be that a message is a command before it interrupts a question. */
+const CONTROL_CONFIDENCE = 0.35;
+/** How sure the classifier must be that an answer to a free-text question is really another request. */
+const FREE_TEXT_DIGRESSION = 0.5;
 /** Built-in intents that act at any step, even in the middle of a form. */
 const CONTROL: ReadonlySet<BuiltinIntent> = new Set(['cancel', 'restart', 'menu', 'help', 'human', 'change_language', 'status']);
 
@@ -77,6 +83,7 @@ export class DialogEngine implements Dialog {
       else this.dispatch(turn, event);
     }
     if (s.form) s.form.updatedAt = ctx.now.toISOString();
+    s.offered = offeredChoices(turn.replies);
     return { state: s, replies: turn.replies, applications: turn.applications, utterances: turn.utterances, language: s.language };
   }
 
@@ -106,10 +113,12 @@ export class DialogEngine implements Dialog {
       return;
     }
     turn.setLanguage(guess);
-    turn.say(this.welcome(turn));
     const u = (event as Extract<DialogEvent, { kind: 'text' }>).understanding;
     const isGreeting = u.decision.kind === 'builtin' && (u.decision.intent === 'greet' || u.decision.intent === 'help');
-    if (!isGreeting) this.dispatch(turn, event);
+    if (isGreeting) return turn.say(this.welcome(turn));
+    // A first message that asks for something gets a one-line hello, then the answer (not two menus).
+    turn.text('welcome-short');
+    this.dispatch(turn, event);
   }
 
   private welcome(turn: Turn): Reply {
@@ -126,8 +135,10 @@ export class DialogEngine implements Dialog {
     const current = turn.s.language;
     const written = u.language;
     const words = u.normalized.split(' ').filter(Boolean).length;
+    const answering = Boolean(turn.s.form?.asking);
     if (current === 'en' && (written === 'or' || (written === 'mixed' && /[\u0B00-\u0B7F]/.test(u.text)))) turn.setLanguage('or');
-    else if (current === 'or' && written === 'en' && words >= 3 && !turn.s.form?.asking) turn.setLanguage('en');
+    else if (current === 'en' && written === 'or-Latn' && words >= 3 && !answering) turn.setLanguage('or');
+    else if (current === 'or' && written === 'en' && words >= 3 && !answering) turn.setLanguage('en');
   }
 
   private isIdle(turn: Turn): boolean {
@@ -260,38 +271,72 @@ export class DialogEngine implements Dialog {
     const d = u.decision;
     const reference = u.entities.find((e) => e.type === 'reference');
     if (reference && (!s.form?.asking || d.kind === 'builtin')) return this.status(turn, reference.value);
+    // A typed button title ("Confirm", "ଜାରି ରଖନ୍ତୁ", a department's name) works like tapping it.
+    const typed = s.offered.find((c) => normalizeTitle(c.title) === normalizeTitle(u.text));
+    if (typed) return this.onChoice(turn, typed.id);
 
     const form = s.form;
-    if (form) {
-      if (d.kind === 'builtin' && CONTROL.has(d.intent) && u.normalized.split(' ').length <= 5) return this.builtin(turn, d.intent);
-      if (form.heard) {
-        const yn = turn.ctx.parser.yesNo(u.normalized) ?? (d.kind === 'builtin' && (d.intent === 'affirm' || d.intent === 'deny') ? (d.intent === 'affirm' ? 'yes' : 'no') : undefined);
+    if (!form && s.parked.length > 0 && this.saysContinue(turn, u.text)) return this.resume(turn);
+    if (!form) {
+      if (s.offer && d.kind === 'builtin' && (d.intent === 'affirm' || d.intent === 'deny')) return this.onYesNo(turn, d.intent === 'affirm' ? 'yes' : 'no');
+      if (s.offer && d.kind !== 'service' && d.kind !== 'ambiguous') {
+        const yn = turn.ctx.parser.yesNo(u.normalized);
         if (yn) return this.onYesNo(turn, yn);
       }
-      if (this.correction(turn, form, u)) return;
-      if (form.phase === 'confirming' && d.kind === 'builtin' && (d.intent === 'affirm' || d.intent === 'deny')) {
-        return d.intent === 'affirm' ? this.submit(turn, form) : this.onChoice(turn, 'edit');
-      }
-      if (form.asking) {
-        const field = turn.ctx.catalog.fields.get(form.asking)!;
-        const result = this.validate(turn, field, u, form.values);
-        if (result.ok) return this.answer(turn, form, result, voiceConfidence);
-        if (d.kind === 'service' && d.serviceId !== form.serviceId) return this.digression(turn, form, d.serviceId, u);
-        if (d.kind === 'builtin' && d.intent !== 'affirm' && d.intent !== 'deny') return this.builtin(turn, d.intent);
-        return this.invalid(turn, form, field, result);
-      }
+      return this.request(turn, u);
+    }
+
+    const control = d.kind === 'builtin' && CONTROL.has(d.intent) && d.confidence >= CONTROL_CONFIDENCE ? d.intent : undefined;
+    if (form.heard) {
+      const yn = turn.ctx.parser.yesNo(u.normalized) ?? (d.kind === 'builtin' && (d.intent === 'affirm' || d.intent === 'deny') ? (d.intent === 'affirm' ? 'yes' : 'no') : undefined);
+      if (yn) return this.onYesNo(turn, yn);
+    }
+    if (this.correction(turn, form, u)) return;
+    if (form.phase === 'confirming' && d.kind === 'builtin' && (d.intent === 'affirm' || d.intent === 'deny')) {
+      return d.intent === 'affirm' ? this.submit(turn, form) : this.onChoice(turn, 'edit');
+    }
+    if (!form.asking) {
+      if (control) return this.builtin(turn, control);
       if (d.kind === 'service' && d.serviceId !== form.serviceId) return this.digression(turn, form, d.serviceId, u);
       if (d.kind === 'builtin') return this.builtin(turn, d.intent);
       turn.text('form-pending', { service: turn.views.serviceName(turn.ctx.catalog.service(form.serviceId)!) });
       return this.repeatQuestion(turn);
     }
 
-    if (s.offer && d.kind === 'builtin' && (d.intent === 'affirm' || d.intent === 'deny')) return this.onYesNo(turn, d.intent === 'affirm' ? 'yes' : 'no');
-    if (s.offer && d.kind !== 'service' && d.kind !== 'ambiguous') {
-      const yn = turn.ctx.parser.yesNo(u.normalized);
-      if (yn) return this.onYesNo(turn, yn);
+    const field = turn.ctx.catalog.fields.get(form.asking)!;
+    // Strict fields (dates, numbers, choices…) rarely mistake a command for an answer, so the answer is tried
+    // first ("ଚାରି" is four, not a command). Free-text fields accept almost anything, so commands and other
+    // requests go first ("I want to talk to a person" is not a father's name).
+    if (FREE_TEXT.has(field.type)) {
+      if (control) return this.builtin(turn, control);
+      // Only a clear request for another service, and only where an answer would not name one: a purpose
+      // ("for my scholarship") or an occupation often does.
+      if (field.type === 'name' && d.kind === 'service' && d.serviceId !== form.serviceId && d.confidence >= FREE_TEXT_DIGRESSION) {
+        return this.digression(turn, form, d.serviceId, u);
+      }
     }
-    this.request(turn, u);
+    const result = this.validate(turn, field, u, form.values);
+    if (result.ok) return this.answer(turn, form, result, voiceConfidence);
+    if (control) return this.builtin(turn, control);
+    if (otherService(d, form.serviceId)) return this.elsewhere(turn, form, d, u);
+    if (d.kind === 'builtin' && d.intent !== 'affirm' && d.intent !== 'deny') return this.builtin(turn, d.intent);
+    return this.invalid(turn, form, field, result);
+  }
+
+  /** "continue" / "ଜାରି ରଖନ୍ତୁ" typed after leaving a form for the menu: the Continue button's label in either language. */
+  private saysContinue(turn: Turn, text: string): boolean {
+    const typed = normalizeTitle(text);
+    return (['en', 'or'] as const).some((lang) => normalizeTitle(turn.ctx.i18n.t(lang, 'btn-continue')) === typed || normalizeTitle(turn.ctx.i18n.t(lang, 'btn-continue-short')) === typed);
+  }
+
+  /** Mid-form, the message asks for another service: a confident one is a digression, a guess or a set is offered. */
+  private elsewhere(turn: Turn, form: FormState, d: Understanding['decision'], u: Understanding): void {
+    if (d.kind === 'service' || d.kind === 'unsure') return this.digression(turn, form, d.serviceId, u);
+    if (d.kind === 'ambiguous') {
+      const list = turn.views.serviceChoices(d.serviceIds, 'ambiguous-question');
+      turn.say(list);
+      return turn.say(turn.views.buttons(turn.views.t('form-kept', { service: turn.views.serviceName(turn.ctx.catalog.service(form.serviceId)!) }), [turn.views.button('resume', 'btn-continue')]));
+    }
   }
 
   /** A free-text message outside a form: a service, a choice between some, a guess, a built-in, or none. */
@@ -392,11 +437,12 @@ export class DialogEngine implements Dialog {
       }
       case 'human': {
         const service = s.form ? ctx.catalog.service(s.form.serviceId) : undefined;
-        turn.text('human-handover', { officer: service?.officer ?? '-' });
+        turn.text('human-handover', { officer: service?.officer?.[turn.views.lang] ?? turn.views.t('officer-unknown') });
         return this.repeatQuestion(turn, false);
       }
       case 'status':
-        return turn.say(views.applicationList(ctx.applications));
+        turn.say(views.applicationList(ctx.applications));
+        return this.repeatQuestion(turn, false);
       case 'affirm':
       case 'deny':
         return this.onYesNo(turn, intent === 'affirm' ? 'yes' : 'no');
@@ -666,18 +712,37 @@ export class DialogEngine implements Dialog {
     const service = ctx.catalog.service(form.serviceId)!;
     const reference = ctx.newReference(service.id);
     const due = service.ortpsaDays ? new Date(ctx.now.getTime() + service.ortpsaDays * 86_400_000).toISOString().slice(0, 10) : null;
-    turn.applications.push({ reference, serviceId: service.id, fields: { ...form.values }, dueDate: due, officer: service.officer });
+    turn.applications.push({ reference, serviceId: service.id, fields: { ...form.values }, dueDate: due, officer: service.officer?.en ?? null });
     s.form = s.parked.pop();
     s.offer = undefined;
-    turn.text('submitted', {
+    turn.text(due ? 'submitted' : 'submitted-no-limit', {
       service: views.serviceName(service),
       reference,
       due: views.formatDate(due),
-      days: service.ortpsaDays ?? '-',
-      officer: service.officer ?? '-',
+      days: service.ortpsaDays ?? 0,
+      officer: service.officer?.[views.lang] ?? views.t('officer-unknown'),
     });
     if (s.form) this.offerResume(turn, s.form);
   }
+}
+
+/** The buttons and rows of this turn's replies, so a citizen can also type one of them. */
+function offeredChoices(replies: Reply[]): { id: string; title: string }[] {
+  return replies
+    .flatMap((r) => (r.kind === 'buttons' ? r.buttons : r.kind === 'list' ? r.sections.flatMap((x) => x.rows) : []))
+    .map(({ id, title }) => ({ id, title }))
+    .slice(-20);
+}
+
+/** The decision names a service other than the form's (confidently, as a guess, or as a set). */
+function otherService(d: Understanding['decision'], current: string): boolean {
+  if (d.kind === 'service' || d.kind === 'unsure') return d.serviceId !== current;
+  return d.kind === 'ambiguous' && !d.serviceIds.includes(current);
+}
+
+/** Titles compared as typed: case, spacing, punctuation and the ellipsis of shortened titles do not matter. */
+function normalizeTitle(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/[…\.,!?।]+/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /** A service recognised in an unsure transcript is only a guess: ask "did you mean …?" rather than act. */

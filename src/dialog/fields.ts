@@ -34,6 +34,9 @@ export interface FieldInput {
   today: Date;
 }
 
+/** Currency words around an amount ("Rs 1,20,000", "120000 taka"). */
+const CURRENCY = /(^|\s)(rs\.?|inr|₹|rupees?|rupaye|taka|tanka|ଟଙ୍କା)(?=\s|$)/g;
+
 const fail = (error: string, args?: Record<string, string | number>): FieldResult => ({ ok: false, error, args });
 const entity = (input: FieldInput, type: Entity['type']) => input.entities.find((e) => e.type === type);
 
@@ -87,9 +90,10 @@ export function validateField(field: FieldDef, input: FieldInput, parser: TextPa
     }
     case 'number':
     case 'amount': {
-      const value = /^\s*[0-9]+(\.[0-9]+)?\s*$/.test(input.normalized.replace(/,/g, ''))
-        ? Number(input.normalized.replace(/,/g, ''))
-        : parser.number(input.normalized)?.value;
+      const plain = input.normalized.replace(/,/g, '').replace(CURRENCY, ' ').trim();
+      const spelled = parser.number(plain);
+      // The whole answer must be the number ("Plot 12, Saheed Nagar" is not an income of 12).
+      const value = /^[0-9]+(\.[0-9]+)?$/.test(plain) ? Number(plain) : spelled && spelled.text.trim() === plain ? spelled.value : undefined;
       if (value === undefined || Number.isNaN(value)) return fail(field.type === 'amount' ? 'invalid-amount' : 'invalid-number');
       if ((field.min !== undefined && value < field.min) || (field.max !== undefined && value > field.max)) {
         return fail('invalid-range', { min: field.min ?? 0, max: field.max ?? value });

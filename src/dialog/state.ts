@@ -44,10 +44,12 @@ const stateSchema = z.object({
   offer: offerSchema.optional(),
   /** Values given in a request before the form started ("income certificate, we live in Cuttack"). */
   prefill: z.object({ serviceId: z.string(), values: z.record(z.string(), z.string()) }).optional(),
+  /** The buttons and list rows last shown: typing one's title works like tapping it. */
+  offered: z.array(z.object({ id: z.string(), title: z.string() })).default([]),
 });
 export type DialogState = z.infer<typeof stateSchema>;
 
 export function restoreState(raw: unknown): DialogState {
   const parsed = stateSchema.safeParse(raw);
-  return parsed.success ? parsed.data : { v: 1, parked: [] };
+  return parsed.success ? parsed.data : { v: 1, parked: [], offered: [] };
 }

@@ -49,7 +49,7 @@ export class Views {
     const current = Math.min(Math.max(0, page), pages - 1);
     const slice = rows.length <= whatsappLimits.listRows ? rows : rows.slice(current * PAGE_ROWS, (current + 1) * PAGE_ROWS);
     if (rows.length > whatsappLimits.listRows) {
-      slice.push(this.row(more((current + 1) % pages), this.t('row-more'), this.t('page-of', { page: ((current + 1) % pages) + 1, pages })));
+      slice.push(this.row(more((current + 1) % pages), this.t('row-more'), this.t('page-next', { page: ((current + 1) % pages) + 1, pages })));
     }
     return { kind: 'list', text, button: fit(this.t(buttonMessage), whatsappLimits.listButton), sections: [{ rows: slice }] };
   }
@@ -87,7 +87,7 @@ export class Views {
       documents || this.t('card-no-documents'),
       '',
       service.ortpsaDays ? this.t('card-time-limit', { days: service.ortpsaDays }) : this.t('card-time-limit-unknown'),
-      service.officer ? this.t('card-officer', { officer: service.officer }) : '',
+      service.officer ? this.t('card-officer', { officer: service.officer[this.lang] }) : '',
     ].filter((line, i, all) => line !== '' || (all[i - 1] !== '' && i > 0));
     return this.buttons(lines.join('\n').trim(), [this.button(`apply:${service.id}`, 'btn-apply'), this.button('menu', 'btn-menu')]);
   }
@@ -183,7 +183,7 @@ export class Views {
 
   applicationStatus(app: ApplicationRecord): Reply {
     const service = this.catalog.service(app.serviceId);
-    return this.text('status-line', {
+    return this.text(app.dueDate ? 'status-line' : 'status-line-no-due', {
       reference: app.reference,
       service: service ? this.serviceName(service) : app.serviceId,
       status: this.t(`status-${app.status}`),

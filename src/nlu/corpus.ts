@@ -34,6 +34,8 @@ export interface Corpus {
 }
 
 export interface Lexicon extends EntityLexicon {
+  /** Built-in intent → whole messages that are that command. */
+  commands: Record<string, string[]>;
   languageOdiaLatin: string[];
   languageEnglish: string[];
 }
@@ -64,6 +66,7 @@ const lexiconSchema = z.object({
   caste: z.record(z.string(), words),
   correction: words,
   case_suffixes: words,
+  commands: z.record(z.string(), words).default({}),
 });
 
 export class CorpusError extends Error {
@@ -105,6 +108,7 @@ export function loadLexicon(intentsDir: string): Lexicon {
     caste: lowerMap(l.caste),
     correction: lower(l.correction),
     caseSuffixes: lower(l.case_suffixes),
+    commands: lowerMap(l.commands),
   };
 }
 

@@ -273,6 +273,9 @@ export class EntityExtractor {
 
   /** The text corrects an earlier answer: it contains a correction word ("wrong", "change", "ଭୁଲ", "badala"…). */
   isCorrection(text: string): boolean {
+    const words = text.trim().split(' ');
+    // "no, my district is Puri": a "no" that goes on to say something else.
+    if (words.length >= 3 && this.deny.has(words[0]!)) return true;
     const t = ` ${text.trim()} `;
     return this.lexicon.correction.some((w) => t.includes(` ${w} `) || (/[\u0B00-\u0B7F]/.test(w) && t.includes(` ${w}`)));
   }

@@ -3,10 +3,10 @@
  * entities. A pure function of text once the model is loaded; the server, `classify` and `eval` all use it.
  */
 import type { Catalog } from '../catalog/types.js';
-import type { Expectation, Nlu, Understanding } from '../core.js';
+import type { BuiltinIntent, Expectation, Nlu, Understanding } from '../core.js';
 import type { IntentClassifier } from './classifier.js';
 import type { Lexicon } from './corpus.js';
-import { decide, DEFAULT_THRESHOLDS, type DecisionThresholds } from './decide.js';
+import { decide, DEFAULT_THRESHOLDS, isBuiltin, type DecisionThresholds } from './decide.js';
 import { EntityExtractor } from './entities.js';
 import { applyGroups, type ServiceGroup } from './groups.js';
 import { detectLanguage, type LanguageLexicon } from './language.js';
@@ -15,6 +15,8 @@ import { normalize } from './normalize.js';
 export class NluService implements Nlu {
   readonly entities: EntityExtractor;
   private readonly languageWords: LanguageLexicon;
+  /** Normalised whole-message commands → built-in intent. */
+  private readonly commands = new Map<string, BuiltinIntent>();
 
   constructor(
     readonly classifier: IntentClassifier,
@@ -25,6 +27,9 @@ export class NluService implements Nlu {
   ) {
     this.entities = new EntityExtractor(lexicon, catalog.districts, catalog.blocks);
     this.languageWords = { odiaLatin: new Set(lexicon.languageOdiaLatin), english: new Set(lexicon.languageEnglish) };
+    for (const [intent, phrases] of Object.entries(lexicon.commands)) {
+      if (isBuiltin(intent)) for (const p of phrases) this.commands.set(normalize(p), intent);
+    }
   }
 
   async understand(text: string, _expecting?: Expectation): Promise<Understanding> {
@@ -40,6 +45,8 @@ export class NluService implements Nlu {
       id,
       confidence: Math.round(Math.min(1, Math.max(0, confidence)) * 1000) / 1000,
     }));
+    const command = this.commands.get(normalized);
+    if (command) return { text, normalized, language, intents, decision: { kind: 'builtin', intent: command, confidence: 1 } };
     const decision = applyGroups(decide(intents, this.thresholds), intents, this.classifier.canon.key(normalized), this.groups);
     return { text, normalized, language, intents, decision };
   }
