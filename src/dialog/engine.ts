@@ -58,19 +58,30 @@ class Turn {
 }
 
 export class DialogEngine implements Dialog {
+  /** What the open question expects, with the words a valid spoken answer is likely to be (for recognisers). */
   expecting(raw: unknown): Expectation | undefined {
     const s = restoreState(raw);
     const form = s.form;
+    const catalog = this.catalog;
+    if (!catalog) return undefined;
+    if (form?.heard || form?.phase === 'confirming' || s.offer) return { fieldType: 'yes_no', vocabulary: ['yes', 'no'] };
     if (!form?.asking) return undefined;
-    return { fieldType: this.catalogField?.(form.asking)?.type };
+    const field = catalog.fields.get(form.asking);
+    if (!field) return undefined;
+    const vocabulary =
+      field.type === 'district'
+        ? catalog.districts.map((d) => d.name.en)
+        : field.type === 'block'
+          ? catalog.blocks.filter((b) => b.district === form.values['district']).map((b) => b.name.en)
+          : field.type === 'yes_no'
+            ? ['yes', 'no']
+            : field.type === 'choice'
+              ? (field.options ?? []).map((o) => o.replace(/_/g, ' '))
+              : undefined;
+    return { fieldType: field.type, vocabulary };
   }
 
-  /** Set by `createDialog` so `expecting` can name the field type without a catalog argument. */
-  private catalogField?: (key: string) => FieldDef | undefined;
-
-  constructor(catalog?: Catalog) {
-    if (catalog) this.catalogField = (key) => catalog.fields.get(key);
-  }
+  constructor(private readonly catalog?: Catalog) {}
 
   step(raw: unknown, event: DialogEvent, ctx: DialogContext): StepResult {
     const turn = new Turn(restoreState(raw), ctx);
