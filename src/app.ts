@@ -83,6 +83,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       resumeAfterMs: config.env.RESUME_AFTER_HOURS * 3_600_000,
     });
     ready.model = true;
+    for (const channel of ['simulator', ...(config.whatsapp ? ['whatsapp'] : [])]) await pipeline.recover(channel);
     const expire = async () => {
       const before = new Date(Date.now() - config.env.DRAFT_TTL_DAYS * 86_400_000);
       const deleted = await store.deleteIdleConversations(before).catch((err: unknown) => (log.error({ err }, 'draft expiry failed'), 0));

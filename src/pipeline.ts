@@ -98,6 +98,26 @@ export class Pipeline {
     return this.serially(citizenId, () => this.process(citizenId, inbound));
   }
 
+  /**
+   * After a crash, messages that were recorded but never answered are processed now, in their order. Voice
+   * notes cannot be fetched again from what is stored; they are marked failed (the citizen can resend).
+   */
+  async recover(channel: string): Promise<number> {
+    const pending = await this.deps.store.unprocessedInbound(channel);
+    let recovered = 0;
+    for (const message of pending) {
+      const inbound = revive(message.body);
+      if (!inbound || inbound.kind === 'voice') {
+        await this.deps.store.markInbound(channel, message.channelMessageId, 'failed');
+        continue;
+      }
+      recovered += 1;
+      void this.serially(message.citizenId, () => this.process(message.citizenId, inbound));
+    }
+    if (pending.length) this.deps.log.info({ channel, recovered, skipped: pending.length - recovered }, 'unanswered messages from before a restart');
+    return recovered;
+  }
+
   /** Waits for every queued turn to finish (graceful shutdown). */
   async drain(): Promise<void> {
     while (this.queues.size > 0) await Promise.allSettled([...this.queues.values()]);
@@ -218,6 +238,14 @@ function withSpokenReply(replies: Reply[], language: Language | undefined): Repl
   const last = replies.at(-1);
   if (!last || !language || last.kind === 'audio') return replies;
   return [...replies, { kind: 'audio', text: last.text.replace(/[*_~]/g, ''), language }];
+}
+
+/** An inbound event read back from the messages table. */
+function revive(body: unknown): Inbound | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const b = body as Inbound & { timestamp: string | Date };
+  if (typeof b.channel !== 'string' || typeof b.userId !== 'string' || typeof b.messageId !== 'string') return undefined;
+  return { ...b, timestamp: new Date(b.timestamp) } as Inbound;
 }
 
 /** The inbound event as JSON for the messages table (audio is kept as a reference, never as bytes). */
