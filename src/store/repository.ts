@@ -242,18 +242,7 @@ export class Store {
           references.push(app.reference);
         }
 
-        for (const u of turn.utterances) {
-          await db.insert(t.utterances).values({
-            citizenId: turn.citizenId,
-            text: u.text,
-            normalized: u.normalized,
-            language: u.language,
-            predicted: u.predicted,
-            confidence: u.confidence === null ? null : Math.round(u.confidence * 100),
-            reason: u.reason,
-            createdAt: now,
-          });
-        }
+        for (const u of turn.utterances) await db.insert(t.utterances).values(utteranceRow(turn.citizenId, u, now));
 
         const outbound: OutboundMessage[] = [];
         for (const o of turn.outbound) outbound.push(await this.insertOutbound(db, turn.citizenId, o, now));
@@ -504,18 +493,7 @@ export class Store {
   }
 
   async recordUtterance(citizenId: string | null, u: UtteranceInput, now = new Date()): Promise<void> {
-    await this.run((db) =>
-      db.insert(this.t.utterances).values({
-        citizenId,
-        text: u.text,
-        normalized: u.normalized,
-        language: u.language,
-        predicted: u.predicted,
-        confidence: u.confidence === null ? null : Math.round(u.confidence * 100),
-        reason: u.reason,
-        createdAt: now,
-      }),
-    );
+    await this.run((db) => db.insert(this.t.utterances).values(utteranceRow(citizenId, u, now)));
   }
 
   // ---- console accounts ----
@@ -603,5 +581,19 @@ function toApplication(r: {
     dueDate: r.dueDate,
     officer: r.officer,
     createdAt: r.createdAt,
+  };
+}
+
+/** An utterance as stored: confidence in whole percent (an integer column on both databases). */
+function utteranceRow(citizenId: string | null, u: UtteranceInput, now: Date) {
+  return {
+    citizenId,
+    text: u.text,
+    normalized: u.normalized,
+    language: u.language,
+    predicted: u.predicted,
+    confidence: u.confidence === null ? null : Math.round(u.confidence * 100),
+    reason: u.reason,
+    createdAt: now,
   };
 }
