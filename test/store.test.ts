@@ -90,6 +90,17 @@ describe.each(backends)('store on %s', (_name, make) => {
     expect((await store.outboundByChannelId('wa', 'wamid.out1'))?.status).toBe('read');
   });
 
+  it('deletes drafts idle longer than the retention period, with their personal data', async () => {
+    await store.touchCitizen('test:idle', 'test');
+    const old = new Date('2026-01-01T00:00:00Z');
+    await store.commitTurn({ citizenId: 'test:idle', expectedVersion: 0, state: { form: { values: { aadhaar: '499118665246' } } }, outbound: [], applications: [], utterances: [] }, old);
+    await store.touchCitizen('test:fresh', 'test');
+    await store.commitTurn({ citizenId: 'test:fresh', expectedVersion: 0, state: { form: {} }, outbound: [], applications: [], utterances: [] });
+    expect(await store.deleteIdleConversations(new Date('2026-02-01T00:00:00Z'))).toBeGreaterThanOrEqual(1);
+    expect(await store.loadConversation('test:idle')).toBeUndefined();
+    expect(await store.loadConversation('test:fresh')).toBeDefined();
+  });
+
   it('groups utterances for the review queue and resolves them', async () => {
     const u = { text: 'cricket score?', normalized: 'cricket score', language: 'en', predicted: null, confidence: null, reason: 'none' as const };
     await store.recordUtterance(null, u);
