@@ -48,7 +48,7 @@ export function barChart(bars: Bar[], opts: { width?: number; labelWidth?: numbe
  * `diagonal` cells (row label = column label) are drawn in grey.
  */
 export function heatMap(rows: string[], cols: string[], count: (r: string, c: string) => number, opts: { titles?: (id: string) => string; cell?: number } = {}): Html {
-  const cell = opts.cell ?? 30;
+  const cell = opts.cell ?? 34;
   const labelW = 260;
   const headerH = 190;
   const width = labelW + cols.length * cell + 10;

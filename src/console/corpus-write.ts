@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, Pair, parseDocument, Scalar, stringify, YAMLMap, YAMLSeq, type Document } from 'yaml';
 import { BUILTIN_INTENTS } from '../core.js';
 import { CORPUS_VARIANTS, corpusFiles, loadLexicon, type CorpusVariant } from '../nlu/corpus.js';
 import { detectLanguage } from '../nlu/language.js';
@@ -168,6 +168,76 @@ function insert(doc: Document, intent: string, variant: CorpusVariant, text: str
   return 2;
 }
 
+/** The example as one YAML line in the given quoting style. */
+function quoted(text: string, style: Scalar.Type): string {
+  const line = stringify(text, { defaultStringType: style === 'PLAIN' ? 'PLAIN' : style === 'QUOTE_SINGLE' ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE', lineWidth: 0 }).trimEnd();
+  return line.includes('\n') ? JSON.stringify(text) : line;
+}
+
+function contains(source: string, intent: string, variant: string, text: string): boolean {
+  const doc = parseDocument(source);
+  if (doc.errors.length > 0) return false;
+  const list = doc.getIn([intent, variant]);
+  return Array.isArray((list as { toJSON?: () => unknown })?.toJSON?.()) && ((list as YAMLSeq).toJSON() as unknown[]).map(String).includes(text);
+}
+
+/**
+ * Insert the example's lines into the text itself, at the positions the parsed document gives: after the
+ * last item of the list, as a new list before the next variant, or as a new entry at the end of the file.
+ */
+export function insertAsText(source: string, intent: string, variant: CorpusVariant, text: string, style: Scalar.Type): string {
+  const lc = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lc });
+  const lines = source.split('\n');
+  const lineOf = (offset: number) => lc.linePos(offset).line - 1; // 0-based
+  const indentOf = (i: number) => /^\s*/.exec(lines[i] ?? '')![0].length;
+  // Indentation the file uses: intent keys, variant keys, list items.
+  let keyIndent = 2;
+  let itemIndent = 4;
+  const root = doc.contents;
+  if (isMap(root)) {
+    outer: for (const pair of root.items) {
+      if (!isMap(pair.value)) continue;
+      for (const vp of pair.value.items) {
+        const first = isSeq(vp.value) ? vp.value.items[0] : undefined;
+        if (isScalar(vp.key) && vp.key.range && isScalar(first) && first.range) {
+          keyIndent = indentOf(lineOf(vp.key.range[0]));
+          itemIndent = indentOf(lineOf(first.range[0]));
+          break outer;
+        }
+      }
+    }
+  }
+  const item = `${' '.repeat(itemIndent)}- ${quoted(text, style)}`;
+  const insertAt = (index: number, newLines: string[]) => [...lines.slice(0, index), ...newLines, ...lines.slice(index)].join('\n');
+  const entry = isMap(root) ? root.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === intent) : undefined;
+  if (!entry) {
+    // At the end of the file, before its trailing newline.
+    const end = lines.length > 0 && lines.at(-1) === '' ? lines.length - 1 : lines.length;
+    return insertAt(end, [`${intent}:`, `${' '.repeat(keyIndent)}${variant}:`, item]);
+  }
+  if (!isMap(entry.value)) throw new CorpusWriteError(`${intent} is not a mapping of lists`);
+  const listPair = entry.value.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === variant);
+  if (listPair && isSeq(listPair.value) && listPair.value.items.length > 0) {
+    const last = listPair.value.items.at(-1) as Scalar;
+    if (!last.range) throw new CorpusWriteError('cannot place the example');
+    const at = lineOf(last.range[1] > last.range[0] ? last.range[1] - 1 : last.range[0]);
+    const dash = /^(\s*)-\s/.exec(lines[lineOf(last.range[0])] ?? '');
+    const own = dash ? `${dash[1]}- ${quoted(text, style)}` : item;
+    return insertAt(at + 1, [own]);
+  }
+  if (listPair) throw new CorpusWriteError(`${intent}.${variant} is empty: add the first example by hand`);
+  const rank = (k: string) => KEY_ORDER.indexOf(k as (typeof KEY_ORDER)[number]);
+  const next = entry.value.items.find((p) => rank(String(isScalar(p.key) ? p.key.value : p.key)) > rank(variant));
+  const newLines = [`${' '.repeat(keyIndent)}${variant}:`, item];
+  if (next && isScalar(next.key) && next.key.range) return insertAt(lineOf(next.key.range[0]), newLines);
+  // After the entry's last list.
+  const lastPair = entry.value.items.at(-1);
+  const lastNode = lastPair && isSeq(lastPair.value) ? lastPair.value.items.at(-1) : undefined;
+  if (!isScalar(lastNode) || !lastNode.range) throw new CorpusWriteError('cannot place the example');
+  return insertAt(lineOf(lastNode.range[1] - 1) + 1, newLines);
+}
+
 let queue: Promise<unknown> = Promise.resolve();
 
 /** Serialise writes: two linguists assigning at once must not lose each other's line. */
@@ -194,11 +264,18 @@ export function addExample(intentsDir: string, intent: string, rawText: string, 
     const before = existsSync(file) ? readFileSync(file, 'utf8') : `# Training corpus: ${basename(file, '.yaml')} services\n`;
     const doc = parseDocument(before);
     if (doc.errors.length > 0) throw new CorpusWriteError(`${file} has YAML errors (run corpus:lint): ${doc.errors[0]!.message.split('\n')[0]}`);
+    const style = exampleStyle(doc);
     const expected = insert(doc, intent, v, text);
     let after = doc.toString({ lineWidth: 0 });
     if (!before.endsWith('\n')) after = after.replace(/\n$/, '');
-    const added = insertedLines(before, after);
+    let added = insertedLines(before, after);
     if (!added || added.length !== expected) {
+      // The library would re-format something else (spacing before a comment, a blank line…): insert the
+      // same lines as text at the place the parsed document points to instead.
+      after = insertAsText(before, intent, v, text, style);
+      added = insertedLines(before, after);
+    }
+    if (!added || added.length !== expected || !contains(after, intent, v, text)) {
       throw new CorpusWriteError(`writing ${file} would change more than the new example; nothing was written (fix the file's formatting by hand)`);
     }
     const tmp = `${file}.${process.pid}.tmp`;

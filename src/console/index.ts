@@ -206,9 +206,13 @@ export function consoleRoutes(deps: ConsoleDeps): Hono<Env> {
       if (origin && origin !== 'null' && new URL(origin).host !== c.req.header('host')) return c.json({ error: 'cross-site request refused' }, 403);
     }
     c.set('user', user);
-    return next();
+    await next();
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Referrer-Policy', 'same-origin');
   });
   app.get('/console', (c) => c.redirect('/console/try', 302));
+  app.get('/console/', (c) => c.redirect('/console/try', 302));
 
   async function sessionUser(c: Context): Promise<string | undefined> {
     const value = await getSignedCookie(c, secret, COOKIE);

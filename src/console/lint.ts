@@ -149,6 +149,7 @@ export function lintCorpus(opts: LintOptions): LintReport {
   // --- names and texts ------------------------------------------------------------------------------------
   for (const s of services) checkName(`service ${s.id}`, s.name, s.file, s.line, add, true);
   for (const d of departments) checkName(`department ${d.code}`, d.name, d.file, d.line, add, true);
+  for (const n of readNamedEntries(opts.intentsDir)) checkName(n.what, n.name, n.file, n.line, add, false);
   checkLocales(opts, add);
 
   const errors = issues.filter((i) => i.severity === 'error').length;
@@ -460,6 +461,30 @@ function readCatalogLeniently(intentsDir: string, add: (i: LintIssue) => void) {
   }
   if (files.length === 0) add({ severity: 'error', check: 'catalog', message: `no catalog files in ${dir}` });
   return { services, departments };
+}
+
+/** Documents, districts and blocks: everything else a citizen sees by name. */
+function readNamedEntries(intentsDir: string): { what: string; name: { en?: string; or?: string }; file: string; line?: number }[] {
+  const out: { what: string; name: { en?: string; or?: string }; file: string; line?: number }[] = [];
+  for (const [fileName, what] of [['documents.yaml', 'document'], ['districts.yaml', 'district'], ['blocks.yaml', 'block']] as const) {
+    const file = join(intentsDir, fileName);
+    if (!existsSync(file)) continue;
+    const lc = new LineCounter();
+    const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lc, prettyErrors: false });
+    if (doc.errors.length > 0 || !isMap(doc.contents)) continue; // the strict catalog load reports these
+    for (const pair of doc.contents.items) {
+      const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
+      if (what === 'block') {
+        if (!isSeq(pair.value)) continue;
+        for (const b of pair.value.items) {
+          if (isMap(b)) out.push({ what: `block ${String(b.get('en'))} (${key})`, name: plainName(b), file, line: lineOf(b as YamlNode, lc) });
+        }
+      } else if (isMap(pair.value)) {
+        out.push({ what: `${what} ${key}`, name: plainName(pair.value), file, line: lineOf(pair.key as YamlNode, lc) });
+      }
+    }
+  }
+  return out;
 }
 
 function plainName(node: unknown): { en?: string; or?: string } {

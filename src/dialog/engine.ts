@@ -753,7 +753,7 @@ function otherService(d: Understanding['decision'], current: string): boolean {
 
 /** Titles compared as typed: case, spacing, punctuation and the ellipsis of shortened titles do not matter. */
 function normalizeTitle(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/[…\.,!?।]+/g, '').replace(/\s+/g, ' ').trim();
+  return text.normalize('NFC').toLowerCase().replace(/[….,!?।]+/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /** A service recognised in an unsure transcript is only a guess: ask "did you mean …?" rather than act. */

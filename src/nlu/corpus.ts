@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { readYaml } from '../catalog/load.js';
 import type { EntityLexicon } from './entities.js';
@@ -119,7 +119,7 @@ export function loadCorpus(intentsDir: string, knownIntents?: ReadonlySet<string
   const intents: string[] = [];
   const hash = createHash('sha256');
   for (const path of corpusFiles(intentsDir)) {
-    hash.update(path).update(readFileSync(path));
+    hash.update(basename(path)).update(readFileSync(path));
     const raw = readYaml(path, problems);
     if (raw === undefined || raw === null) continue;
     if (typeof raw !== 'object') {
