@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogError, loadCatalog } from '../src/catalog/load.js';
 import { checkCatalogTranslations, loadLocales, LocaleError } from '../src/i18n/index.js';
 
-const csvIds = readFileSync('../shared/catalog/services.csv', 'utf8')
+const csvIds = readFileSync('test/fixtures/services.csv', 'utf8')
   .trim()
   .split('\n')
   .slice(1)
