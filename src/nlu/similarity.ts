@@ -67,10 +67,11 @@ export class SimilarityModel {
 
   private constructor(private readonly json: SimilarityModelJson) {
     const n = json.examples.length;
-    const raw = json.examples.map((e) => features(e.key, json.weights));
+    // Two passes that each recompute the features, rather than keeping 20k feature maps alive at once:
+    // a little more CPU at load, much less memory.
     const df: number[] = [];
-    for (const fs of raw) {
-      for (const f of fs.keys()) {
+    for (const e of json.examples) {
+      for (const f of features(e.key, json.weights).keys()) {
         let fi = this.featureIndex.get(f);
         if (fi === undefined) {
           fi = df.length;
@@ -88,8 +89,8 @@ export class SimilarityModel {
     this.exampleIds = new Int32Array(this.offsets[df.length]!);
     this.values = new Float32Array(this.offsets[df.length]!);
     const fill = Int32Array.from(this.offsets.subarray(0, df.length));
-    raw.forEach((fs, example) => {
-      for (const [fi, value] of this.weigh(fs)) {
+    json.examples.forEach((e, example) => {
+      for (const [fi, value] of this.weigh(features(e.key, json.weights))) {
         const at = fill[fi]!++;
         this.exampleIds[at] = example;
         this.values[at] = value;
