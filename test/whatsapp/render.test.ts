@@ -118,7 +118,7 @@ describe('renderReply', () => {
     const buttons = Array.from({ length: 5 }, (_, i) => ({ id: `d${i}`, title: `District ${i}` }));
     const [p] = valid({ kind: 'buttons', text: 'ଜିଲ୍ଲା ବାଛନ୍ତୁ', buttons });
     expect(p.interactive.type).toBe('list');
-    expect(p.interactive.action.button).toBe('ବାଛନ୍ତୁ');
+    expect(p.interactive.action.button).toBe('☰');
     expect(p.interactive.action.sections[0].rows.map((r: any) => r.id)).toEqual(buttons.map((b) => b.id));
   });
 

@@ -50,7 +50,6 @@ export interface AudioPayload extends Envelope {
 
 export type GraphMessage = TextPayload | ButtonPayload | ListPayload | AudioPayload;
 
-const ODIA = /[\u0B00-\u0B7F]/u;
 const URL = /https?:\/\/\S/i;
 
 /**
@@ -89,8 +88,8 @@ function texts(to: string, text: string): TextPayload[] {
   return clean ? splitText(clean, L.textBody).map((part) => textPayload(to, part)) : [];
 }
 
-/** A label in the language the text is written in, for lists the dialog gave no label. */
-const chooseLabel = (text: string): string => (ODIA.test(text) ? 'ବାଛନ୍ତୁ' : 'Choose');
+/** The label of a list the dialog gave none (it always does; reply texts live in locales/, so no words here). */
+const NO_LABEL = '☰';
 
 /** Titles shortened to `limit` and made unique (case-insensitively) with a number when shortening collides. */
 function uniqueTitles(titles: string[], limit: number): string[] {
@@ -130,7 +129,7 @@ function renderButtons(to: string, reply: Extract<Reply, { kind: 'buttons' }>): 
     return renderList(to, {
       kind: 'list',
       text: reply.text,
-      button: chooseLabel(reply.text),
+      button: NO_LABEL,
       sections: [{ rows: buttons.map((b) => ({ id: b.id, title: b.title })) }],
       ...(reply.header ? { header: reply.header } : {}),
       ...(reply.footer ? { footer: reply.footer } : {}),
@@ -167,7 +166,7 @@ function renderList(to: string, reply: Extract<Reply, { kind: 'list' }>): GraphM
   const paged = pages.length > 1;
   const suffix = (n: number) => (paged ? ` (${n}/${pages.length})` : '');
   const { head, tail } = splitTail(reply.text, L.interactiveBody - suffix(pages.length).length);
-  const label = fit(reply.button || chooseLabel(reply.text), L.listButton) || fit(chooseLabel(reply.text), L.listButton);
+  const label = fit(reply.button, L.listButton) || NO_LABEL;
   const firstLine = fit(tail.split('\n')[0] ?? '', 120);
 
   const lists = pages.map((page, pageIndex): ListPayload => {
