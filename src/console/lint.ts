@@ -377,28 +377,14 @@ export function strayLatinWords(text: string): string[] {
 
 function checkScripts(examples: RawExample[], add: (i: LintIssue) => void): void {
   for (const e of examples) {
+    let message: string | undefined;
     if (e.variant === 'or') {
       const stray = strayLatinWords(e.text);
-      if (stray.length > 0) {
-        add({
-          severity: 'warning',
-          check: 'script',
-          file: e.file,
-          line: e.line,
-          intent: e.intent,
-          message: `or example "${e.text}" has Latin words (${stray.join(', ')}): write them in Odia script, or move the example to mixed`,
-        });
-      }
+      if (stray.length > 0) message = `or example "${e.text}" has Latin words (${stray.join(', ')}): write them in Odia script, or move the example to mixed`;
     } else if ((e.variant === 'or-Latn' || e.variant === 'en') && ODIA.test(e.text)) {
-      add({
-        severity: 'warning',
-        check: 'script',
-        file: e.file,
-        line: e.line,
-        intent: e.intent,
-        message: `${e.variant} example "${e.text}" contains Odia script: transliterate it, or move the example to ${e.variant === 'en' ? 'or or mixed' : 'or or mixed'}`,
-      });
+      message = `${e.variant} example "${e.text}" contains Odia script: transliterate it, or move the example to or or mixed`;
     }
+    if (message) add({ severity: 'warning', check: 'script', file: e.file, line: e.line, intent: e.intent, message });
   }
 }
 
