@@ -59,6 +59,9 @@ const serviceFieldSchema = z.union([
       field: z.string(),
       optional: z.boolean().optional(),
       when: z.record(z.string(), z.string()).optional(),
+      /** For dates of birth: the scheme's age rule, in whole years on the day of applying. */
+      min_age: z.number().int().min(0).optional(),
+      max_age: z.number().int().min(0).optional(),
     })
     .strict(),
 ]);
@@ -176,7 +179,9 @@ export function loadCatalog(dir: string): Catalog {
       if (!s.name.en.trim()) problems.push(`${where}: missing English name`);
       if (!s.name.or.trim()) problems.push(`${where}: missing Odia name (name.or)`);
       const serviceFields: ServiceField[] = s.fields.map((f) =>
-        typeof f === 'string' ? { key: f, optional: false } : { key: f.field, optional: f.optional ?? false, when: f.when },
+        typeof f === 'string'
+          ? { key: f, optional: false }
+          : { key: f.field, optional: f.optional ?? false, when: f.when, minAge: f.min_age, maxAge: f.max_age },
       );
       for (const f of serviceFields) {
         if (!fields.has(f.key)) problems.push(`${where}: unknown field ${f.key}`);

@@ -30,6 +30,9 @@ export interface ServiceField {
   optional: boolean;
   /** Ask only when every named field already has the given value. */
   when?: Record<string, string>;
+  /** Age rule of the scheme for a date-of-birth field (years on the day of applying). */
+  minAge?: number;
+  maxAge?: number;
 }
 
 export interface ServiceDocument {

@@ -7,7 +7,7 @@
  * a correction of an earlier answer → an answer to the current question → another service (a digression,
  * the form is kept) → a polite "that is not a valid …" with an example.
  */
-import type { Catalog, FieldDef, Language, Service } from '../catalog/types.js';
+import type { Catalog, FieldDef, Language, Service, ServiceField } from '../catalog/types.js';
 import type { BuiltinIntent, Reply, Understanding, Expectation } from '../core.js';
 import type { ApplicationInput, UtteranceInput } from '../store/repository.js';
 import { validateField, type FieldResult } from './fields.js';
@@ -326,7 +326,7 @@ export class DialogEngine implements Dialog {
         return this.digression(turn, form, d.serviceId, u);
       }
     }
-    const result = this.validate(turn, field, u, form.values);
+    const result = this.validate(turn, field, u, form.values, form.serviceId);
     if (result.ok) return this.answer(turn, form, result, voiceConfidence);
     if (control) return this.builtin(turn, control);
     if (otherService(d, form.serviceId)) return this.elsewhere(turn, form, d, u);
@@ -536,14 +536,16 @@ export class DialogEngine implements Dialog {
     return values;
   }
 
-  private validate(turn: Turn, field: FieldDef, u: Understanding, values: Record<string, string>): FieldResult {
+  private validate(turn: Turn, field: FieldDef, u: Understanding, values: Record<string, string>, serviceId?: string): FieldResult {
     const { views, ctx } = turn;
+    const rule = serviceId ? ctx.catalog.service(serviceId)?.fields.find((f) => f.key === field.key && (f.minAge !== undefined || f.maxAge !== undefined)) : undefined;
     const optionLabels =
       field.type === 'choice'
         ? new Map((field.options ?? []).map((o) => [o, (['en', 'or'] as const).map((l) => ctx.i18n.t(l, `option-${field.key}-${o}`))]))
         : undefined;
     void views;
-    return validateField(field, { text: u.text, normalized: u.normalized, entities: u.entities, optionLabels, values, today: ctx.now }, ctx.parser, ctx.catalog);
+    const result = validateField(field, { text: u.text, normalized: u.normalized, entities: u.entities, optionLabels, values, today: ctx.now }, ctx.parser, ctx.catalog);
+    return result.ok && rule ? checkAge(result.value, rule, ctx.now) : result;
   }
 
   private answer(turn: Turn, form: FormState, result: Extract<FieldResult, { ok: true }>, voiceConfidence?: number): void {
@@ -622,7 +624,7 @@ export class DialogEngine implements Dialog {
     const entityField = fields.find((f) => form.values[f.key] !== undefined && f.key !== form.asking && u.entities.some((e) => !e.invalid && e.type === entityTypeOf(f)));
     const target = named ?? entityField;
     if (!target) return false;
-    const result = this.validate(turn, target, u, form.values);
+    const result = this.validate(turn, target, u, form.values, form.serviceId);
     if (result.ok && (entityField === target || result.value !== form.values[target.key]) && target.type !== 'name' && target.type !== 'text' && target.type !== 'address') {
       form.values[target.key] = result.value;
       turn.text('field-changed', { field: turn.views.fieldLabel(target.key), value: turn.views.value(target, result.value) });
@@ -743,6 +745,16 @@ function offeredChoices(replies: Reply[]): { id: string; title: string }[] {
     .flatMap((r) => (r.kind === 'buttons' ? r.buttons : r.kind === 'list' ? r.sections.flatMap((x) => x.rows) : []))
     .map(({ id, title }) => ({ id, title }))
     .slice(-20);
+}
+
+/** A scheme's age rule on a date of birth ("old age pension: 60 or older"). */
+function checkAge(isoDate: string, rule: ServiceField, today: Date): FieldResult {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  let age = today.getUTCFullYear() - y;
+  if (today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d)) age -= 1;
+  if (rule.minAge !== undefined && age < rule.minAge) return { ok: false, error: 'invalid-age-min', args: { min: rule.minAge, age } };
+  if (rule.maxAge !== undefined && age > rule.maxAge) return { ok: false, error: 'invalid-age-max', args: { max: rule.maxAge, age } };
+  return { ok: true, value: isoDate };
 }
 
 /** The decision names a service other than the form's (confidently, as a guess, or as a set). */
