@@ -73,10 +73,11 @@ export interface Entity {
 
 export type BuiltinIntent =
   | 'greet' | 'thanks' | 'help' | 'menu' | 'cancel' | 'restart' | 'change_language' | 'human' | 'affirm' | 'deny'
-  | 'status';
+  | 'status' | 'voice_off' | 'voice_on';
 
 export const BUILTIN_INTENTS: readonly BuiltinIntent[] = [
   'greet', 'thanks', 'help', 'menu', 'cancel', 'restart', 'change_language', 'human', 'affirm', 'deny', 'status',
+  'voice_off', 'voice_on',
 ];
 
 export interface ScoredIntent {

@@ -153,7 +153,7 @@ export class Pipeline {
           newReference: this.deps.newReference,
           resumeAfterMs: this.deps.resumeAfterMs,
         });
-        const replies = inbound.kind === 'voice' && this.deps.spokenReplies ? withSpokenReply(result.replies, result.language) : result.replies;
+        const replies = inbound.kind === 'voice' && this.deps.spokenReplies && result.spokenReplies ? withSpokenReply(result.replies, result.language) : result.replies;
         const committed = await store.commitTurn(
           {
             citizenId,

@@ -45,7 +45,7 @@ nothing-to-confirm = There is nothing waiting for a yes or no. What would you li
 nothing-to-cancel = There is no application in progress. What would you like to do?
 what-next = What would you like to do next?
 thanks-reply = You are welcome! 🙏
-help-text = Type what you need in your own words (for example “birth certificate” or “old age pension”), or send a voice note. During an application you can type “cancel”, “menu”, “change language” or “status” at any time, and correct an answer by saying what is wrong (“no, my district is Puri”).
+help-text = Type what you need in your own words (for example “birth certificate” or “old age pension”), or send a voice note. During an application you can type “cancel”, “menu”, “change language” or “status” at any time, and correct an answer by saying what is wrong (“no, my district is Puri”). Voice notes are answered with a voice note too; send “text only” to stop that.
 human-handover = To talk to a person, please visit your nearest Mo Seba Kendra or the office of the designated officer ({ $officer }). I have kept everything you told me, so you can continue here any time.
 restarted = Starting afresh. Nothing was submitted.
 stale-button = That button belongs to an earlier message.
@@ -143,3 +143,5 @@ submitted-no-limit = ✅ Your application for *{ $service }* is submitted.
     Send “status { $reference }” any time to check it.
 status-line-no-due = { $reference }: { $service }
     Status: { $status }.
+voice-replies-off = OK, I will answer your voice notes in text only. Send “voice on” to hear my replies again.
+voice-replies-on = OK, I will answer your voice notes with a voice note too. Send “text only” to stop.

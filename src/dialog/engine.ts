@@ -28,7 +28,7 @@ const CONTROL_CONFIDENCE = 0.35;
 /** How sure the classifier must be that an answer to a free-text question is really another request. */
 const FREE_TEXT_DIGRESSION = 0.5;
 /** Built-in intents that act at any step, even in the middle of a form. */
-const CONTROL: ReadonlySet<BuiltinIntent> = new Set(['cancel', 'restart', 'menu', 'help', 'human', 'change_language', 'status']);
+const CONTROL: ReadonlySet<BuiltinIntent> = new Set(['cancel', 'restart', 'menu', 'help', 'human', 'change_language', 'status', 'voice_off', 'voice_on']);
 
 class Turn {
   readonly replies: Reply[] = [];
@@ -95,7 +95,7 @@ export class DialogEngine implements Dialog {
     }
     if (s.form) s.form.updatedAt = ctx.now.toISOString();
     s.offered = offeredChoices(turn.replies);
-    return { state: s, replies: turn.replies, applications: turn.applications, utterances: turn.utterances, language: s.language };
+    return { state: s, replies: turn.replies, applications: turn.applications, utterances: turn.utterances, language: s.language, spokenReplies: s.spoken };
   }
 
   // --- language ------------------------------------------------------------------------------------
@@ -457,6 +457,11 @@ export class DialogEngine implements Dialog {
       case 'affirm':
       case 'deny':
         return this.onYesNo(turn, intent === 'affirm' ? 'yes' : 'no');
+      case 'voice_off':
+      case 'voice_on':
+        s.spoken = intent === 'voice_on';
+        turn.text(s.spoken ? 'voice-replies-on' : 'voice-replies-off');
+        return this.repeatQuestion(turn, false);
     }
   }
 

@@ -46,10 +46,12 @@ const stateSchema = z.object({
   prefill: z.object({ serviceId: z.string(), values: z.record(z.string(), z.string()) }).optional(),
   /** The buttons and list rows last shown: typing one's title works like tapping it. */
   offered: z.array(z.object({ id: z.string(), title: z.string() })).default([]),
+  /** Whether voice notes are answered with a voice note too (the citizen can turn it off). */
+  spoken: z.boolean().default(true),
 });
 export type DialogState = z.infer<typeof stateSchema>;
 
 export function restoreState(raw: unknown): DialogState {
   const parsed = stateSchema.safeParse(raw);
-  return parsed.success ? parsed.data : { v: 1, parked: [], offered: [] };
+  return parsed.success ? parsed.data : { v: 1, parked: [], offered: [], spoken: true };
 }

@@ -37,6 +37,8 @@ export interface StepResult {
   replies: Reply[];
   applications: ApplicationInput[];
   utterances: UtteranceInput[];
+  /** Whether this citizen wants voice notes answered by voice. */
+  spokenReplies: boolean;
   /** The language the replies were written in (remembered on the citizen). */
   language: Language | undefined;
 }

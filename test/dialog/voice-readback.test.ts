@@ -39,6 +39,18 @@ describe('voice read-back', () => {
     expect(state.form.values['mobile']).toBe('9437012345');
   });
 
+  it('answers voice with voice too, until the citizen asks for text only', async () => {
+    const first = await speak('rb3', 'menu', 0.95, 4);
+    expect(first.replies.at(-1)?.kind).toBe('audio');
+    const off = await bot.send('rb3', 'text only');
+    expect(replyText(off.replies)).toMatch(/text only/i);
+    const second = await speak('rb3', 'menu', 0.95, 5);
+    expect(second.replies.some((r) => r.kind === 'audio')).toBe(false);
+    await bot.send('rb3', 'voice on');
+    const third = await speak('rb3', 'menu', 0.95, 6);
+    expect(third.replies.at(-1)?.kind).toBe('audio');
+  });
+
   it('treats an unsure transcript of a request as a guess ("did you mean …?")', async () => {
     const reply = await speak('rb2', 'i need income certificate', 0.5, 3);
     const text = replyText(reply.replies);

@@ -62,6 +62,7 @@ export class TestBot {
       i18n: this.parts.i18n,
       log: createLogger('silent'),
       voice: this.voice,
+      spokenReplies: true,
       newReference: (id) => newReference(id, this.now),
       resumeAfterMs: 24 * 3_600_000,
       now: () => this.now,

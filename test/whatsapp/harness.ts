@@ -82,7 +82,7 @@ export const echoDialog: Dialog = {
         replies.push({ kind: 'text', text: `unsupported ${event.what}` });
         break;
     }
-    return { state: { turns }, replies, applications: [], utterances: [], language };
+    return { state: { turns }, replies, applications: [], utterances: [], language, spokenReplies: true };
   },
 };
 
