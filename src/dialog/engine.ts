@@ -542,13 +542,12 @@ export class DialogEngine implements Dialog {
   }
 
   private validate(turn: Turn, field: FieldDef, u: Understanding, values: Record<string, string>, serviceId?: string): FieldResult {
-    const { views, ctx } = turn;
+    const { ctx } = turn;
     const rule = serviceId ? ctx.catalog.service(serviceId)?.fields.find((f) => f.key === field.key && (f.minAge !== undefined || f.maxAge !== undefined)) : undefined;
     const optionLabels =
       field.type === 'choice'
         ? new Map((field.options ?? []).map((o) => [o, (['en', 'or'] as const).map((l) => ctx.i18n.t(l, `option-${field.key}-${o}`))]))
         : undefined;
-    void views;
     const result = validateField(field, { text: u.text, normalized: u.normalized, entities: u.entities, optionLabels, values, today: ctx.now }, ctx.parser, ctx.catalog);
     return result.ok && rule ? checkAge(result.value, rule, ctx.now) : result;
   }
@@ -782,8 +781,8 @@ function voiceDoubt(event: Extract<DialogEvent, { kind: 'text' }>): Understandin
 
 /** The language to answer a first message in, or undefined when it cannot be told. */
 function languageOf(u: Understanding): Language | undefined {
-  if (u.language === 'or' || u.language === 'or-Latn') return 'or';
-  if (u.language === 'mixed') return /[\u0B00-\u0B7F]/.test(u.text) ? 'or' : 'or';
+  // Romanised Odia and code-mixed writers speak Odia: they are answered in Odia (and can switch with one tap).
+  if (u.language === 'or' || u.language === 'or-Latn' || u.language === 'mixed') return 'or';
   if (u.language === 'en') return 'en';
   return undefined;
 }
