@@ -2,42 +2,24 @@
  * The whole app over real HTTP on loopback: health, the simulator page and its JSON API (the channel a
  * newcomer tries first), de-duplication and the browse menu in both languages.
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import { createLogger } from '../src/log.js';
-import { sqliteDatabase, type TestDatabase } from './helpers/databases.js';
+import type { App } from '../src/app.js';
+import { startTestApp, type RunningApp } from './helpers/app.js';
 
 describe('the server', () => {
+  let running: RunningApp;
   let app: App;
-  let server: { port: number; close(): Promise<void> };
-  let db: TestDatabase;
-  let modelDir: string;
-  const url = (path: string) => `http://127.0.0.1:${server.port}${path}`;
+  const url = (path: string) => running.url(path);
   const say = async (body: Record<string, unknown>) => {
     const res = await fetch(url('/api/simulator/message'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     return { status: res.status, body: (await res.json()) as { duplicate?: boolean; replies: { kind: string; text: string; buttons?: { id: string; title: string }[]; sections?: { rows: { id: string; title: string }[] }[] }[]; error?: string } };
   };
 
   beforeAll(async () => {
-    db = sqliteDatabase();
-    // The trained model is shared read-only; a private copy keeps this test from racing others on it.
-    modelDir = mkdtempSync(join(tmpdir(), 'models-'));
-    for (const f of readdirSync('models')) cpSync(join('models', f), join(modelDir, f));
-    const config = loadConfig({ DATABASE_URL: db.url, MODEL_DIR: modelDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ASR_PROVIDER: 'none', TTS_PROVIDER: 'none' });
-    app = await createApp(config, createLogger('silent'));
-    server = await app.listen(0);
-    await app.started;
+    running = await startTestApp();
+    app = running.app;
   });
-  afterAll(async () => {
-    await server?.close();
-    await app?.stop();
-    await db?.drop();
-    rmSync(modelDir, { recursive: true, force: true });
-  });
+  afterAll(async () => running?.close());
 
   it('reports healthy once catalog, model and database are ready', async () => {
     const res = await fetch(url('/healthz'));

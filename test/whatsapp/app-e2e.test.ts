@@ -3,53 +3,37 @@
  * loopback, driven only by signed webhooks as Meta sends them. A citizen browses with lists, applies with
  * buttons, answers with text, confirms and gets a reference — in English and in Odia.
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
+import type { App } from '../../src/app.js';
 import { FakeGraphApi } from '../fakes/graph-api.js';
 import { buttonReply, contact, listReply, postWebhook, text, webhook } from '../fakes/meta-signing.js';
-import { sqliteDatabase, type TestDatabase } from '../helpers/databases.js';
+import { startTestApp, type RunningApp } from '../helpers/app.js';
 
 const SECRET = 'e2e-app-secret';
 
 describe('the bot over WhatsApp', () => {
   let graph: FakeGraphApi;
+  let running: RunningApp;
   let app: App;
-  let server: { port: number; close(): Promise<void> };
-  let db: TestDatabase;
-  let modelDir: string;
   let clock = Math.floor(Date.now() / 1000);
 
   beforeAll(async () => {
     graph = await FakeGraphApi.start();
-    db = sqliteDatabase();
-    modelDir = mkdtempSync(join(tmpdir(), 'models-'));
-    for (const f of readdirSync('models')) cpSync(join('models', f), join(modelDir, f));
-    const config = loadConfig({
-      DATABASE_URL: db.url, MODEL_DIR: modelDir, HOST: '127.0.0.1', LOG_LEVEL: 'silent', ASR_PROVIDER: 'none', TTS_PROVIDER: 'none',
+    running = await startTestApp({
       WHATSAPP_VERIFY_TOKEN: 'verify-me', WHATSAPP_APP_SECRET: SECRET, WHATSAPP_ACCESS_TOKEN: graph.token,
       WHATSAPP_PHONE_NUMBER_ID: graph.phoneNumberId, WHATSAPP_API_URL: graph.apiUrl,
     });
-    app = await createApp(config, createLogger('silent'));
-    server = await app.listen(0);
-    await app.started;
+    app = running.app;
   });
   afterAll(async () => {
-    await server?.close();
-    await app?.stop();
+    await running?.close();
     await graph?.close();
-    await db?.drop();
-    rmSync(modelDir, { recursive: true, force: true });
   });
 
   /** Send one webhook message and wait for the bot's answer to it (all payloads sent to that citizen since). */
   async function say(waId: string, message: Record<string, unknown>) {
     const before = graph.sentTo(waId).length;
-    const res = await postWebhook(`http://127.0.0.1:${server.port}/webhooks/whatsapp`, webhook({ contacts: [contact(waId)], messages: [message] }), SECRET);
+    const res = await postWebhook(running.url('/webhooks/whatsapp'), webhook({ contacts: [contact(waId)], messages: [message] }), SECRET);
     expect(res.status).toBe(200);
     const until = Date.now() + 10_000;
     let settled = -1;
