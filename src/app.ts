@@ -69,7 +69,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   const started = (async () => {
     const model = await loadOrTrain({ intentsDir: config.intentsDir, modelDir: config.modelDir, catalog, log });
     nlu = model.nlu;
-    pipeline = new Pipeline({
+    const built = new Pipeline({
       store,
       nlu: model.nlu,
       parser: model.nlu.entities,
@@ -82,8 +82,11 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       newReference: (serviceId) => newReference(serviceId),
       resumeAfterMs: config.env.RESUME_AFTER_HOURS * 3_600_000,
     });
+    // Messages left unanswered by a crash are queued before any new one can arrive (channels see no
+    // pipeline until then), so nothing is answered twice and each citizen's order holds.
+    for (const channel of ['simulator', ...(config.whatsapp ? ['whatsapp'] : [])]) await built.recover(channel);
+    pipeline = built;
     ready.model = true;
-    for (const channel of ['simulator', ...(config.whatsapp ? ['whatsapp'] : [])]) await pipeline.recover(channel);
     const expire = async () => {
       const before = new Date(Date.now() - config.env.DRAFT_TTL_DAYS * 86_400_000);
       const deleted = await store.deleteIdleConversations(before).catch((err: unknown) => (log.error({ err }, 'draft expiry failed'), 0));

@@ -1,6 +1,6 @@
 /**
  * One message's way through the bot: Inbound → (voice → text) → understanding → dialog → persisted turn
- * → Reply[]. Channels call `handle`; nothing here knows a platform's JSON.
+ * → Reply[]. Channels call `handle` (or `receive`, then `answer`); nothing here knows a platform's JSON.
  *
  * Guarantees:
  * - a redelivered message (same channel + message id) is processed once;
@@ -81,9 +81,22 @@ export class Pipeline {
 
   /** Process one inbound message; resolves once its turn is committed. */
   async handle(inbound: Inbound): Promise<HandleResult> {
+    if (!(await this.receive(inbound))) {
+      this.deps.log.debug({ channel: inbound.channel }, 'duplicate message ignored');
+      return { duplicate: true, replies: [], outbound: [], language: undefined };
+    }
+    return this.answer(inbound);
+  }
+
+  /**
+   * Record an inbound message without processing it; false when it was recorded before (a redelivery).
+   * Channels that acknowledge before they process (WhatsApp) record first, so a crash after the
+   * acknowledgement cannot lose the message: `recover` answers it at the next start.
+   */
+  async receive(inbound: Inbound): Promise<boolean> {
     const citizenId = Pipeline.citizenId(inbound);
     await this.deps.store.touchCitizen(citizenId, inbound.channel, this.now());
-    const fresh = await this.deps.store.recordInbound({
+    return this.deps.store.recordInbound({
       citizenId,
       channel: inbound.channel,
       channelMessageId: inbound.messageId,
@@ -91,10 +104,11 @@ export class Pipeline {
       body: storable(inbound),
       at: this.now(),
     });
-    if (!fresh) {
-      this.deps.log.debug({ channel: inbound.channel, messageId: inbound.messageId }, 'duplicate message ignored');
-      return { duplicate: true, replies: [], outbound: [], language: undefined };
-    }
+  }
+
+  /** Process a message `receive` recorded, after the citizen's earlier ones; resolves once its turn is committed. */
+  answer(inbound: Inbound): Promise<HandleResult> {
+    const citizenId = Pipeline.citizenId(inbound);
     return this.serially(citizenId, () => this.process(citizenId, inbound));
   }
 

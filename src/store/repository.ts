@@ -161,19 +161,6 @@ export class Store {
     });
   }
 
-  /** Whether this channel message id was already recorded (a redelivery), without recording it. */
-  async inboundSeen(channel: string, channelMessageId: string): Promise<boolean> {
-    const t = this.t;
-    return this.run(async (db) => {
-      const rows = await db
-        .select({ id: t.messages.id })
-        .from(t.messages)
-        .where(and(eq(t.messages.channel, channel), eq(t.messages.channelMessageId, channelMessageId), eq(t.messages.direction, 'in')))
-        .limit(1);
-      return rows.length > 0;
-    });
-  }
-
   /** Inbound messages recorded but not yet processed (a crash between receipt and reply). */
   async unprocessedInbound(channel: string): Promise<{ citizenId: string; channelMessageId: string; body: unknown }[]> {
     return this.run(async (db) => {

@@ -80,6 +80,21 @@ describe('POST /webhooks/whatsapp', () => {
     expect(await h.store.countMessages(`whatsapp:${CITIZEN}`, 'in')).toBe(1);
   });
 
+  it('records a message before acknowledging it, so a crash after the 200 cannot lose it', async () => {
+    await h.stop();
+    h = await startHarness({ orderingWindowMs: 1_000 });
+    const message = text(CITIZEN, 'kept', now());
+    expect((await h.post(webhook({ messages: [message] }))).status).toBe(200);
+    // Still waiting in the ordering window: nothing answered yet, but the store already holds it for `recover`.
+    expect(h.graph.sent).toHaveLength(0);
+    const unanswered = await h.store.unprocessedInbound('whatsapp');
+    expect(unanswered.map((m) => [m.citizenId, m.channelMessageId])).toEqual([[`whatsapp:${CITIZEN}`, message.id]]);
+    await h.graph.waitForSent(1);
+    await h.channel.idle();
+    expect(bodies()).toEqual(['echo: kept']);
+    expect(await h.store.unprocessedInbound('whatsapp')).toEqual([]);
+  });
+
   it('handles out-of-order messages in timestamp order, citizens independently', async () => {
     const other = '919861000000';
     const t = now();

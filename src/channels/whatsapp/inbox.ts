@@ -2,18 +2,15 @@
  * Inbound messages from webhooks to the pipeline: one queue per citizen, kept sorted by the messages'
  * `timestamp` (Meta does not deliver in order), different citizens in parallel. A message arriving while
  * its citizen is idle waits a short ordering window so a slightly earlier one still in flight can overtake
- * it. Redeliveries are dropped (the pipeline de-duplicates too, atomically); a message being worked on is
- * marked read with the typing indicator.
+ * it. Only messages the webhook recorded as new reach it (redeliveries are dropped there, atomically by the
+ * store); a message being worked on is marked read with the typing indicator.
  */
 import type { Logger } from 'pino';
 import type { Inbound } from '../../core.js';
 import type { Pipeline } from '../../pipeline.js';
-import type { Store } from '../../store/repository.js';
 import { GraphApiError, type GraphClient } from './client.js';
-import { CHANNEL } from './parse.js';
 
 export interface InboxDeps {
-  store: Store;
   /** The pipeline, once it exists (the webhook refuses events before that). */
   pipeline: () => Pipeline | undefined;
   client: GraphClient;
@@ -31,8 +28,6 @@ export const DEFAULT_ORDERING_WINDOW_MS = 150;
 
 export class Inbox {
   private readonly queues = new Map<string, CitizenQueue>();
-  /** Message ids queued or in progress, so a redelivery arriving meanwhile is dropped at once. */
-  private readonly pending = new Set<string>();
   private readonly running = new Set<Promise<void>>();
   private readonly windowMs: number;
 
@@ -40,11 +35,9 @@ export class Inbox {
     this.windowMs = deps.orderingWindowMs ?? DEFAULT_ORDERING_WINDOW_MS;
   }
 
-  /** Queue messages (any citizens, any order); processing happens in the background. */
+  /** Queue recorded messages (any citizens, any order); processing happens in the background. */
   accept(messages: Inbound[]): void {
     for (const message of messages) {
-      if (this.pending.has(message.messageId)) continue;
-      this.pending.add(message.messageId);
       let queue = this.queues.get(message.userId);
       if (!queue) {
         queue = { items: [] };
@@ -74,8 +67,6 @@ export class Inbox {
           await this.handle(message);
         } catch (error) {
           this.deps.log.error({ err: error, kind: message.kind }, 'inbound message could not be processed');
-        } finally {
-          this.pending.delete(message.messageId);
         }
       }
     } finally {
@@ -84,17 +75,13 @@ export class Inbox {
   }
 
   private async handle(message: Inbound): Promise<void> {
-    const { store, pipeline, client, log } = this.deps;
-    if (await store.inboundSeen(CHANNEL, message.messageId)) {
-      log.debug({ kind: message.kind }, 'redelivered message ignored');
-      return;
-    }
+    const { pipeline, client, log } = this.deps;
     await client.markRead(message.messageId, true).catch((error: unknown) => {
       log.warn({ code: error instanceof GraphApiError ? error.code : undefined }, 'could not mark a message read');
     });
     const ready = pipeline();
     if (!ready) throw new Error('pipeline not ready');
-    const result = await ready.handle(message);
-    log.debug({ kind: message.kind, duplicate: result.duplicate, replies: result.outbound.length }, 'inbound handled');
+    const result = await ready.answer(message);
+    log.debug({ kind: message.kind, replies: result.outbound.length }, 'inbound handled');
   }
 }

@@ -77,7 +77,7 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
     }
     return found;
   };
-  const inbox = new Inbox({ store, pipeline: currentPipeline, client, log, orderingWindowMs: tuning.orderingWindowMs });
+  const inbox = new Inbox({ pipeline: currentPipeline, client, log, orderingWindowMs: tuning.orderingWindowMs });
 
   /** A voice note's bytes, downloaded (size-capped, hash-checked) the first time they are asked for. */
   const audio = (ref: MediaRef): AudioSource => {
@@ -101,6 +101,11 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
     verifyToken: config.verifyToken,
     appSecret: config.appSecret,
     inbox,
+    record: async (message) => {
+      const ready = currentPipeline();
+      if (!ready) throw new Error('pipeline not ready');
+      return ready.receive(message);
+    },
     statuses,
     parseOptions: { audio },
     ready: () => currentPipeline() !== undefined,

@@ -2,7 +2,8 @@
  * The webhook at the fixed path /webhooks/whatsapp.
  * - GET: Meta's verification handshake (the challenge echoed as plain text when mode and token match, else 403).
  * - POST: at most 3 MB; the X-Hub-Signature-256 is checked over the raw bytes before anything is parsed
- *   (401 when missing or wrong); then 200 at once and the events are handled in the background: messages
+ *   (401 when missing or wrong); new messages are recorded in the store (so a crash cannot lose them), then
+ *   200 and the events are handled in the background: messages
  *   (text, voice notes, taps, locations, media, unsupported) go to the pipeline through the inbox,
  *   delivery statuses go onto the outbox rows, reactions and system notices are ignored.
  *   While the channel is starting (no pipeline yet) or stopping, 503 asks Meta to deliver again later.
@@ -12,6 +13,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import { whatsappLimits } from '../../config.js';
+import type { Inbound } from '../../core.js';
 import type { Inbox } from './inbox.js';
 import { parseWebhook, type ParseOptions } from './parse.js';
 import { verifySignature } from './signature.js';
@@ -23,6 +25,8 @@ export interface WebhookDeps {
   verifyToken: string;
   appSecret: string;
   inbox: Inbox;
+  /** Records a message in the store; false when it was recorded before (a redelivery). */
+  record: (message: Inbound) => Promise<boolean>;
   statuses: DeliveryStatuses;
   parseOptions: ParseOptions;
   /** False until the pipeline can take messages: events are refused with 503 so Meta delivers them again. */
@@ -81,7 +85,16 @@ export function createWebhook(deps: WebhookDeps): Webhook {
       if (!open) return c.text('Shutting down', 503);
       if (!deps.ready()) return c.text('Starting', 503);
       const parsed = parseWebhook(body, deps.parseOptions);
-      deps.inbox.accept(parsed.messages);
+      const fresh: Inbound[] = [];
+      try {
+        for (const message of parsed.messages) if (await deps.record(message)) fresh.push(message);
+      } catch (error) {
+        // Meta delivers the webhook again; what was recorded is answered now (a redelivery would skip it).
+        deps.inbox.accept(fresh);
+        log.error({ err: error, recorded: fresh.length }, 'messages could not be recorded; asking Meta to deliver again');
+        return c.text('Try again', 500);
+      }
+      deps.inbox.accept(fresh);
       if (parsed.statuses.length > 0) {
         const work = (async () => {
           for (const status of parsed.statuses) {
@@ -93,7 +106,7 @@ export function createWebhook(deps: WebhookDeps): Webhook {
       }
       for (const error of parsed.errors) log.warn({ code: error.code, title: error.title }, 'WhatsApp reported an error');
       log.info(
-        { messages: parsed.messages.length, statuses: parsed.statuses.length, skipped: parsed.skipped.length },
+        { messages: parsed.messages.length, redelivered: parsed.messages.length - fresh.length, statuses: parsed.statuses.length, skipped: parsed.skipped.length },
         'webhook accepted',
       );
       return c.text('EVENT_RECEIVED', 200);
