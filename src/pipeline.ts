@@ -11,7 +11,7 @@
  */
 import type { Logger } from 'pino';
 import type { Catalog } from './catalog/types.js';
-import type { Inbound, Language, Nlu, Reply } from './core.js';
+import type { AudioSource, Inbound, Language, Nlu, Reply } from './core.js';
 import type { TextParser } from './dialog/fields.js';
 import type { Dialog, DialogEvent } from './dialog/types.js';
 import type { Translator } from './i18n/index.js';
@@ -113,15 +113,15 @@ export class Pipeline {
   }
 
   /**
-   * After a crash, messages that were recorded but never answered are processed now, in their order. Voice
-   * notes cannot be fetched again from what is stored; they are marked failed (the citizen can resend).
+   * After a crash, messages that were recorded but never answered are processed now, in their order. A
+   * voice note's audio is not kept, so its turn tells the citizen it could not be understood (send again).
    */
   async recover(channel: string): Promise<number> {
     const pending = await this.deps.store.unprocessedInbound(channel);
     let recovered = 0;
     for (const message of pending) {
       const inbound = revive(message.body);
-      if (!inbound || inbound.kind === 'voice') {
+      if (!inbound) {
         await this.deps.store.markInbound(channel, message.channelMessageId, 'failed');
         continue;
       }
@@ -259,7 +259,14 @@ function revive(body: unknown): Inbound | undefined {
   if (!body || typeof body !== 'object') return undefined;
   const b = body as Inbound & { timestamp: string | Date };
   if (typeof b.channel !== 'string' || typeof b.userId !== 'string' || typeof b.messageId !== 'string') return undefined;
-  return { ...b, timestamp: new Date(b.timestamp) } as Inbound;
+  const revived = { ...b, timestamp: new Date(b.timestamp) } as Inbound;
+  if (revived.kind !== 'voice') return revived;
+  const mimeType = (b as { audio?: { mimeType?: unknown } }).audio?.mimeType;
+  const audio: AudioSource = {
+    mimeType: typeof mimeType === 'string' ? mimeType : 'audio/ogg',
+    fetch: () => Promise.reject(new Error('the audio of a voice note is not kept across a restart')),
+  };
+  return { ...revived, audio };
 }
 
 /** The inbound event as JSON for the messages table (audio is kept as a reference, never as bytes). */

@@ -24,4 +24,17 @@ describe('restart recovery', () => {
     // A redelivery of the same message now is a duplicate.
     expect((await bot.pipeline.handle(inbound)).duplicate).toBe(true);
   });
+
+  it('tells a citizen whose voice note was lost in a crash to send it again', async () => {
+    await bot.send('spoke', 'i need a birth certificate');
+    const before = (await bot.store.outboundOf('test:spoke')).length;
+    const inbound = { channel: 'test', userId: 'spoke', messageId: 'lost-voice', timestamp: bot.now, kind: 'voice' as const, audio: { mimeType: 'audio/ogg' } };
+    await bot.store.recordInbound({ citizenId: 'test:spoke', channel: 'test', channelMessageId: 'lost-voice', kind: 'voice', body: inbound });
+    bot.restart();
+    expect(await bot.pipeline.recover('test')).toBe(1);
+    await bot.pipeline.drain();
+    const out = (await bot.store.outboundOf('test:spoke')).slice(before);
+    expect(replyText(out.map((o) => o.body as never))).toMatch(/voice note.*(try again|type your message)/i);
+    expect(await bot.store.unprocessedInbound('test')).toEqual([]);
+  });
 });
