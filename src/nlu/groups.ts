@@ -3,6 +3,7 @@
  * and nothing that singles out one member ("SC", "OBC"), the decision becomes a choice among the group.
  */
 import type { Decision, ScoredIntent } from '../core.js';
+import { isService } from './decide.js';
 import type { Canonicalizer } from './synonyms.js';
 
 export interface ServiceGroup {
@@ -25,16 +26,21 @@ export function compileGroups(raw: Record<string, { generic: string[]; services:
 const containsAll = (haystack: Set<string>, needle: string[]) => needle.length > 0 && needle.every((w) => haystack.has(w));
 
 /**
- * Turn a decision into a choice among a group when the message names the group and nothing that singles out
- * one member ("mo jhia pain jati praman patra darkar": which caste certificate?).
+ * Turn a decision into a choice among a group when the message names the group, nothing singles out one
+ * member, and the best-scoring service is a member ("mo jhia pain jati praman patra darkar": which caste
+ * certificate?).
  */
 export function applyGroups(decision: Decision, ranked: ScoredIntent[], key: string, groups: ServiceGroup[]): Decision {
-  if (decision.kind === 'builtin' || decision.kind === 'ambiguous') return decision;
+  // A close call between two members ("pension": status or grievance?) becomes the whole group too.
+  if (decision.kind === 'builtin') return decision;
   const words = new Set(key.split(' '));
   for (const group of groups) {
     if (!group.generic.some((g) => containsAll(words, g))) continue;
     const singled = [...group.specific.values()].some((terms) => terms.some((t) => containsAll(words, t)));
     if (singled) continue;
+    // A group word inside another service's request ("kalakar bhatta": artists' allowance) is not the group.
+    const firstService = ranked.find((r) => isService(r.id));
+    if (firstService && !group.specific.has(firstService.id)) continue;
     const order = new Map(ranked.map((r, i) => [r.id, i]));
     const members = [...group.specific.keys()].sort((a, b) => (order.get(a) ?? 99) - (order.get(b) ?? 99));
     return { kind: 'ambiguous', serviceIds: members };
