@@ -92,7 +92,8 @@ export type Decision =
   | { kind: 'ambiguous'; serviceIds: string[] }
   | { kind: 'unsure'; serviceId: string; confidence: number }
   | { kind: 'builtin'; intent: BuiltinIntent; confidence: number }
-  | { kind: 'none' };
+  /** Not understood as a request; `suggestions` are services it faintly resembles, to offer rather than act on. */
+  | { kind: 'none'; suggestions?: string[] };
 
 export interface Understanding {
   text: string;

@@ -41,6 +41,7 @@ ambiguous-question = Which of these do you need?
 did-you-mean = Did you mean *{ $service }*?
 rephrase = Sorry I got that wrong. Please tell me again in other words, or choose from the menu.
 out-of-scope = I can help with Odisha government services: certificates, licences, registrations, pensions and welfare schemes. Tell me which service you need, or open the menu.
+out-of-scope-suggest = I’m not sure I understood. I can help with Odisha government services — did you mean one of these? If not, tell me in other words, or open the menu.
 nothing-to-confirm = There is nothing waiting for a yes or no. What would you like to do?
 nothing-to-cancel = There is no application in progress. What would you like to do?
 what-next = What would you like to do next?

@@ -379,6 +379,8 @@ export class DialogEngine implements Dialog {
       }
       case 'none':
         turn.utterances.push(utterance(u, 'none'));
+        // A second chance: services the message faintly resembles are offered, never started unasked.
+        if (d.suggestions?.length) return turn.say(views.serviceChoices(d.suggestions, 'out-of-scope-suggest'));
         return turn.say(views.buttons(views.t('out-of-scope'), [views.button('menu', 'btn-menu'), views.button('help', 'btn-help')]));
     }
   }

@@ -1,0 +1,39 @@
+/** From a ranking to what the dialog acts on. */
+import { describe, expect, it } from 'vitest';
+import { decide } from '../../src/nlu/decide.js';
+
+const ranked = (...pairs: [string, number][]) => pairs.map(([id, confidence]) => ({ id, confidence }));
+
+describe('decide', () => {
+  it('takes a clear winner as the service', () => {
+    expect(decide(ranked(['rdm.income_certificate', 0.72], ['rdm.residence_certificate', 0.41]))).toEqual({
+      kind: 'service',
+      serviceId: 'rdm.income_certificate',
+      confidence: 0.72,
+    });
+  });
+
+  it('offers services scoring within the band as a choice, leaving built-ins and none out', () => {
+    const d = decide(ranked(['rdm.sc_certificate', 0.53], ['greet', 0.52], ['rdm.st_certificate', 0.51], ['none', 0.5], ['rdm.obc_certificate', 0.4]));
+    expect(d).toEqual({ kind: 'ambiguous', serviceIds: ['rdm.sc_certificate', 'rdm.st_certificate'] });
+  });
+
+  it('asks "did you mean" when the winner is weak or too close to the runner-up', () => {
+    expect(decide(ranked(['trn.learner_licence', 0.35], ['trn.driving_licence', 0.2])).kind).toBe('unsure');
+    expect(decide(ranked(['trn.learner_licence', 0.6], ['cul.artist_pension', 0.555])).kind).toBe('unsure');
+  });
+
+  it('passes built-in intents through', () => {
+    expect(decide(ranked(['thanks', 0.9], ['rdm.income_certificate', 0.2]))).toEqual({ kind: 'builtin', intent: 'thanks', confidence: 0.9 });
+  });
+
+  it('rejects weak rankings, suggesting at most three services that still score', () => {
+    const d = decide(ranked(['lab.factory_licence', 0.28], ['status', 0.27], ['lab.boiler_registration', 0.26], ['hud.trade_licence', 0.25], ['agr.seed_licence', 0.245], ['coo.ccb_loan', 0.1]));
+    expect(d).toEqual({ kind: 'none', suggestions: ['lab.factory_licence', 'lab.boiler_registration', 'hud.trade_licence'] });
+  });
+
+  it('rejects chit-chat without suggestions when nothing scores', () => {
+    expect(decide(ranked(['none', 0.8], ['rdm.income_certificate', 0.12]))).toEqual({ kind: 'none' });
+    expect(decide([])).toEqual({ kind: 'none' });
+  });
+});
