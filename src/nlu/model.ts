@@ -28,14 +28,22 @@ export function knownIntents(catalog: Catalog): Set<string> {
 }
 
 /** Bumped whenever the saved model's shape or training changes, so old files are retrained, not misread. */
-const MODEL_FORMAT = 4;
+const MODEL_FORMAT = 6;
 
 export function modelPath(modelDir: string, corpusHash: string): string {
   return join(modelDir, `intents-v${MODEL_FORMAT}-${corpusHash}.json`);
 }
 
-export async function trainClassifier(corpus: Pick<Corpus, 'examples' | 'synonyms'>): Promise<IntentClassifier> {
-  return IntentClassifier.train(corpus.examples, new Canonicalizer(corpus.synonyms));
+/** The classifier's view of words for this corpus: synonyms, and case endings split off known words. */
+export function canonicalizerFor(corpus: Pick<Corpus, 'examples' | 'synonyms' | 'lexicon'>): Canonicalizer {
+  return new Canonicalizer(corpus.synonyms, {
+    suffixes: corpus.lexicon.caseSuffixes,
+    vocabulary: Canonicalizer.vocabulary(corpus.examples.map((e) => e.text)),
+  });
+}
+
+export async function trainClassifier(corpus: Pick<Corpus, 'examples' | 'synonyms' | 'lexicon'>): Promise<IntentClassifier> {
+  return IntentClassifier.train(corpus.examples, canonicalizerFor(corpus));
 }
 
 /** Load the model for the current corpus, training (and saving) it first when it is missing or stale. */
@@ -52,7 +60,7 @@ export async function loadOrTrain(opts: {
   let classifier: IntentClassifier;
   let trained = false;
   if (!opts.forceTrain && existsSync(path)) {
-    classifier = IntentClassifier.fromJSON(JSON.parse(readFileSync(path, 'utf8')) as ClassifierJson, new Canonicalizer(corpus.synonyms));
+    classifier = IntentClassifier.fromJSON(JSON.parse(readFileSync(path, 'utf8')) as ClassifierJson, canonicalizerFor(corpus));
   } else {
     opts.log?.info({ examples: corpus.examples.length, intents: corpus.intents.length }, 'training the intent model (corpus changed or no model yet)…');
     classifier = await trainClassifier(corpus);

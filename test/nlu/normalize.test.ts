@@ -33,6 +33,17 @@ describe('normalisation', () => {
     expect(canon.key('ଜାତି ପ୍ରମାଣପତ୍ର')).toBe(canon.key('caste certificate'));
     expect(canon.key('caste certifcate darkar')).toBe(`${canon.key('caste certificate')} ${phoneticKey('darkar')}`);
   });
+
+  it('splits Odia case endings off words the corpus knows, keeping the word too', () => {
+    const vocabulary = Canonicalizer.vocabulary(['ଡ୍ରାଇଭିଂ ଲାଇସେନ୍ସ ନବୀକରଣ', 'ଜମି ପଟ୍ଟା', 'officer time']);
+    const canon = new Canonicalizer({ licence: ['ଲାଇସେନ୍ସ'] }, { suffixes: ['ର', 'ରେ', 'କୁ', 'ରୁ'], vocabulary });
+    expect(canon.key('ଡ୍ରାଇଭିଂ ଲାଇସେନ୍ସର ମିଆଦ').split(' ')).toContain(canon.key('licence'));
+    expect(canon.key('ଜମିରେ').split(' ')).toEqual([phoneticKey('ଜମିରେ'), phoneticKey('ଜମି')]);
+    // Not a known stem: left alone. Latin words are never cut ("officer" is not "office" + "r").
+    expect(canon.key('ଘରେ')).toBe(phoneticKey('ଘରେ'));
+    expect(canon.key('ଜମିରେ officer')).not.toContain('opis ');
+    expect(canon.key('officer')).toBe(phoneticKey('officer'));
+  });
 });
 
 describe('script and language detection', () => {
