@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogError, loadCatalog } from '../src/catalog/load.js';
+import { Views } from '../src/dialog/views.js';
 import { checkCatalogTranslations, loadLocales, LocaleError } from '../src/i18n/index.js';
 
 const csvIds = readFileSync('test/fixtures/services.csv', 'utf8')
@@ -13,6 +14,7 @@ const csvIds = readFileSync('test/fixtures/services.csv', 'utf8')
 
 describe('the service catalog', () => {
   const catalog = loadCatalog('intents');
+  const i18n = loadLocales('locales');
 
   it('has exactly the 429 service ids of the shared CSV', () => {
     expect(csvIds).toHaveLength(429);
@@ -26,6 +28,22 @@ describe('the service catalog', () => {
       expect(s.fields.length, s.id).toBeGreaterThan(0);
     }
     expect(() => checkCatalogTranslations(catalog, loadLocales('locales'))).not.toThrow();
+  });
+
+  it('gives no two services of a department the same list title, in either language', () => {
+    const clashes: string[] = [];
+    for (const lang of ['en', 'or'] as const) {
+      for (const d of catalog.departments) {
+        const seen = new Map<string, string>();
+        for (const s of d.services) {
+          const title = new Views(catalog, i18n, lang).serviceRow(s).title;
+          const other = seen.get(title);
+          if (other) clashes.push(`${lang} "${title}": ${other} and ${s.id}`);
+          seen.set(title, s.id);
+        }
+      }
+    }
+    expect(clashes).toEqual([]);
   });
 
   it('has the 30 districts of Odisha with Odia names', () => {

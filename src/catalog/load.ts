@@ -71,6 +71,8 @@ const serviceSchema = z
     id: z.string().regex(/^[a-z]+\.[a-z0-9_]+$/, 'id must look like dept.service_name'),
     popular: z.boolean().optional(),
     name: localized,
+    // For list rows (WhatsApp shows 24 characters): needed where names cut to 24 look alike.
+    short: z.object({ en: z.string().max(24), or: z.string().max(24) }).strict().optional(),
     category: z.string(),
     ortpsa_days: z.number().int().positive().nullable(),
     // A plain string is the English title only (shown as is in Odia too, until someone writes the Odia).
@@ -200,6 +202,7 @@ export function loadCatalog(dir: string): Catalog {
         id: s.id,
         department: department.code,
         name: s.name,
+        ...(s.short ? { short: s.short } : {}),
         category: s.category,
         ortpsaDays: s.ortpsa_days,
         officer: s.officer === null ? null : typeof s.officer === 'string' ? { en: s.officer, or: s.officer } : s.officer,

@@ -46,6 +46,8 @@ export interface Service {
   id: string;
   department: string;
   name: Localized;
+  /** A title of at most 24 characters for list rows, where the name cut short would look like a sibling's. */
+  short?: Localized;
   category: string;
   ortpsaDays: number | null;
   /** The designated officer under ORTPSA. */

@@ -58,6 +58,13 @@ export class Views {
     return service.name[this.lang];
   }
 
+  /** A list row for a service: the short title when the catalog has one, the full name underneath. */
+  serviceRow(service: Service): ListRow {
+    const name = this.serviceName(service);
+    const short = service.short?.[this.lang];
+    return short ? this.row(`svc:${service.id}`, short, name) : this.row(`svc:${service.id}`, name);
+  }
+
   // --- browse ---------------------------------------------------------------------------------------
 
   departments(page: number): Reply {
@@ -72,7 +79,7 @@ export class Views {
     const department = this.catalog.departments.find((d) => d.code === departmentCode);
     if (!department) return undefined;
     const ordered = [...department.services].sort((a, b) => Number(b.popular) - Number(a.popular));
-    const rows = ordered.map((s) => this.row(`svc:${s.id}`, this.serviceName(s)));
+    const rows = ordered.map((s) => this.serviceRow(s));
     return this.pagedList(this.t('department-services', { department: department.name[this.lang] }), 'services-button', rows, page, (p) => `dept:${department.code}:${p}`);
   }
 
@@ -97,7 +104,7 @@ export class Views {
       .map((id) => this.catalog.service(id))
       .filter((s): s is Service => s !== undefined)
       .slice(0, whatsappLimits.listRows - 1)
-      .map((s) => this.row(`svc:${s.id}`, this.serviceName(s)));
+      .map((s) => this.serviceRow(s));
     rows.push(this.row('menu', this.t('row-none-of-these')));
     return { kind: 'list', text: this.t(messageId), button: fit(this.t('choose-button'), whatsappLimits.listButton), sections: [{ rows }] };
   }
