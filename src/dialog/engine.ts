@@ -27,6 +27,9 @@ const FREE_TEXT = new Set(['name', 'text', 'address']);
 const CONTROL_CONFIDENCE = 0.35;
 /** How sure the classifier must be that an answer to a free-text question is really another request. */
 const FREE_TEXT_DIGRESSION = 0.5;
+/** A message this long is a sentence, not a name: an understood service request in it is taken as one. */
+const LONGER_THAN_A_NAME = 5;
+const words = (text: string) => text.trim().split(/\s+/).length;
 /** Built-in intents that act at any step, even in the middle of a form. */
 const CONTROL: ReadonlySet<BuiltinIntent> = new Set(['cancel', 'restart', 'menu', 'help', 'human', 'change_language', 'status', 'voice_off', 'voice_on']);
 
@@ -322,7 +325,7 @@ export class DialogEngine implements Dialog {
       if (control) return this.builtin(turn, control);
       // Only a clear request for another service, and only where an answer would not name one: a purpose
       // ("for my scholarship") or an occupation often does.
-      if (field.type === 'name' && d.kind === 'service' && d.serviceId !== form.serviceId && d.confidence >= FREE_TEXT_DIGRESSION) {
+      if (field.type === 'name' && d.kind === 'service' && d.serviceId !== form.serviceId && (d.confidence >= FREE_TEXT_DIGRESSION || words(u.text) >= LONGER_THAN_A_NAME)) {
         return this.digression(turn, form, d.serviceId, u);
       }
     }
