@@ -41,9 +41,8 @@ export function applyGroups(decision: Decision, ranked: ScoredIntent[], key: str
     // A group word inside another service's request ("kalakar bhatta": artists' allowance) is not the group.
     const firstService = ranked.find((r) => isService(r.id));
     if (firstService && !group.specific.has(firstService.id)) continue;
-    const order = new Map(ranked.map((r, i) => [r.id, i]));
-    const members = [...group.specific.keys()].sort((a, b) => (order.get(a) ?? 99) - (order.get(b) ?? 99));
-    return { kind: 'ambiguous', serviceIds: members };
+    // In the linguists' order (most requested first): the message said nothing that would rank them.
+    return { kind: 'ambiguous', serviceIds: [...group.specific.keys()] };
   }
   return decision;
 }

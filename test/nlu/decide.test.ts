@@ -1,6 +1,8 @@
 /** From a ranking to what the dialog acts on. */
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../src/nlu/decide.js';
+import { applyGroups, compileGroups } from '../../src/nlu/groups.js';
+import { Canonicalizer } from '../../src/nlu/synonyms.js';
 
 const ranked = (...pairs: [string, number][]) => pairs.map(([id, confidence]) => ({ id, confidence }));
 
@@ -35,5 +37,26 @@ describe('decide', () => {
   it('rejects chit-chat without suggestions when nothing scores', () => {
     expect(decide(ranked(['none', 0.8], ['rdm.income_certificate', 0.12]))).toEqual({ kind: 'none' });
     expect(decide([])).toEqual({ kind: 'none' });
+  });
+});
+
+describe('service groups', () => {
+  const canon = new Canonicalizer({});
+  const groups = compileGroups({ pension: { generic: ['pension'], services: { 'sse.madhu_babu_pension': ['madhu babu'], 'sse.ignwps': ['widow'], 'sse.pension_status': ['status'] } } }, canon);
+  const apply = (text: string, ...pairs: [string, number][]) => applyGroups(decide(ranked(...pairs)), ranked(...pairs), canon.key(text), groups);
+
+  it('offers the whole group, in the order written, when the message names only the group', () => {
+    expect(apply('pension chahi', ['sse.pension_status', 0.54], ['sse.ignwps', 0.5])).toEqual({
+      kind: 'ambiguous',
+      serviceIds: ['sse.madhu_babu_pension', 'sse.ignwps', 'sse.pension_status'],
+    });
+  });
+
+  it('leaves the decision alone when a word singles out a member', () => {
+    expect(apply('widow pension', ['sse.ignwps', 0.8], ['sse.madhu_babu_pension', 0.5])).toMatchObject({ kind: 'service', serviceId: 'sse.ignwps' });
+  });
+
+  it('leaves another service alone when the group word is only part of its request', () => {
+    expect(apply('kalakar pension', ['cul.artist_assistance', 0.7], ['sse.madhu_babu_pension', 0.4])).toMatchObject({ kind: 'service', serviceId: 'cul.artist_assistance' });
   });
 });
