@@ -137,7 +137,7 @@ export function lintCorpus(opts: LintOptions): LintReport {
   const examples: RawExample[] = [];
   const intentSeen = new Map<string, string>();
   for (const file of files) readCorpusFile(file, known, intentSeen, examples, add, rel);
-  for (const name of ['_synonyms.yaml', '_groups.yaml', '_lexicon.yaml']) {
+  for (const name of ['_synonyms.yaml', '_groups.yaml', '_markers.yaml', '_lexicon.yaml']) {
     const path = join(opts.intentsDir, 'nlu', name);
     if (existsSync(path)) yamlErrors(path, readFileSync(path, 'utf8'), add);
   }

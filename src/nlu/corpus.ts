@@ -26,6 +26,8 @@ export interface Corpus {
   synonyms: Record<string, string[]>;
   /** intents/nlu/_groups.yaml: groups of near-neighbour services. */
   groups: Record<string, { generic: string[]; services: Record<string, string[]> }>;
+  /** intents/nlu/_markers.yaml: service → words one of which its requests always contain. */
+  markers: Record<string, string[]>;
   /** Intents present in the corpus, in file order. */
   intents: string[];
   lexicon: Lexicon;
@@ -52,6 +54,7 @@ const entrySchema = z
 
 const words = z.array(z.coerce.string());
 const synonymsSchema = z.record(z.string(), words);
+const markersSchema = z.record(z.string(), words.min(1));
 const groupsSchema = z.record(z.string(), z.object({ generic: words.min(1), services: z.record(z.string(), words) }).strict());
 const lexiconSchema = z.object({
   language: z.object({ 'or-Latn': words, en: words }),
@@ -157,12 +160,18 @@ export function loadCorpus(intentsDir: string, knownIntents?: ReadonlySet<string
       for (const id of Object.keys(g.services)) if (!knownIntents.has(id)) problems.push(`_groups.yaml: ${name}: unknown service ${id}`);
     }
   }
+  const markers = markersSchema.safeParse(optional('_markers.yaml') ?? {});
+  if (!markers.success) problems.push(`_markers.yaml: ${markers.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  else if (knownIntents) {
+    for (const id of Object.keys(markers.data)) if (!knownIntents.has(id)) problems.push(`_markers.yaml: unknown service ${id}`);
+  }
   if (problems.length > 0) throw new CorpusError(problems);
   return {
     examples,
     intents,
     synonyms: synonyms.data ?? {},
     groups: groups.data ?? {},
+    markers: markers.data ?? {},
     lexicon: loadLexicon(intentsDir),
     hash: hash.digest('hex').slice(0, 16),
   };

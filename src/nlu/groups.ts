@@ -46,3 +46,29 @@ export function applyGroups(decision: Decision, ranked: ScoredIntent[], key: str
   }
   return decision;
 }
+
+/**
+ * Marker words (intents/nlu/_markers.yaml): services a citizen always names by a word of their own ("driving
+ * *school* licence", "*horticulture* seed licence"). The classifier cannot see that a word is missing, so a
+ * service with markers, none of them in the message, has its score lowered by `MARKER_PENALTY`.
+ */
+export type ServiceMarkers = Map<string, string[][]>;
+
+export const MARKER_PENALTY = 0.85;
+
+export function compileMarkers(raw: Record<string, string[]>, canon: Canonicalizer): ServiceMarkers {
+  const words = (phrase: string) => canon.key(phrase).split(' ').filter(Boolean);
+  return new Map(Object.entries(raw).map(([id, terms]) => [id, terms.map(words)]));
+}
+
+/** Lower the services whose markers are all absent, and rank again. */
+export function applyMarkers<T extends ScoredIntent>(ranked: T[], key: string, markers: ServiceMarkers): T[] {
+  if (markers.size === 0) return ranked;
+  const words = new Set(key.split(' '));
+  return ranked
+    .map((r) => {
+      const terms = markers.get(r.id);
+      return terms && !terms.some((t) => containsAll(words, t)) ? { ...r, confidence: r.confidence * MARKER_PENALTY } : r;
+    })
+    .sort((a, b) => b.confidence - a.confidence);
+}

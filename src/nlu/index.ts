@@ -8,7 +8,7 @@ import type { IntentClassifier } from './classifier.js';
 import type { Lexicon } from './corpus.js';
 import { decide, DEFAULT_THRESHOLDS, isBuiltin, type DecisionThresholds } from './decide.js';
 import { EntityExtractor } from './entities.js';
-import { applyGroups, type ServiceGroup } from './groups.js';
+import { applyGroups, applyMarkers, type ServiceGroup, type ServiceMarkers } from './groups.js';
 import { detectLanguage, type LanguageLexicon } from './language.js';
 import { normalize } from './normalize.js';
 
@@ -23,6 +23,7 @@ export class NluService implements Nlu {
     lexicon: Lexicon,
     catalog: Catalog,
     private readonly groups: ServiceGroup[] = [],
+    private readonly markers: ServiceMarkers = new Map(),
     private readonly thresholds: DecisionThresholds = DEFAULT_THRESHOLDS,
   ) {
     this.entities = new EntityExtractor(lexicon, catalog.districts, catalog.blocks);
@@ -41,13 +42,14 @@ export class NluService implements Nlu {
   async classify(text: string): Promise<Omit<Understanding, 'entities'>> {
     const normalized = normalize(text);
     const language = detectLanguage(normalized, this.languageWords);
-    const intents = (await this.classifier.rank(normalized, 5)).map(({ id, confidence }) => ({
-      id,
-      confidence: Math.round(Math.min(1, Math.max(0, confidence)) * 1000) / 1000,
-    }));
+    const key = this.classifier.canon.key(normalized);
+    // Ranked deeper than shown, so a service lowered by its missing markers can give way to the next.
+    const intents = applyMarkers(await this.classifier.rank(normalized, 10), key, this.markers)
+      .slice(0, 5)
+      .map(({ id, confidence }) => ({ id, confidence: Math.round(Math.min(1, Math.max(0, confidence)) * 1000) / 1000 }));
     const command = this.commands.get(normalized);
     if (command) return { text, normalized, language, intents, decision: { kind: 'builtin', intent: command, confidence: 1 } };
-    const decision = applyGroups(decide(intents, this.thresholds), intents, this.classifier.canon.key(normalized), this.groups);
+    const decision = applyGroups(decide(intents, this.thresholds), intents, key, this.groups);
     return { text, normalized, language, intents, decision };
   }
 }

@@ -10,7 +10,7 @@ import type { Catalog } from '../catalog/types.js';
 import { BUILTIN_INTENTS } from '../core.js';
 import { IntentClassifier, type ClassifierJson } from './classifier.js';
 import { loadCorpus, type Corpus } from './corpus.js';
-import { compileGroups } from './groups.js';
+import { compileGroups, compileMarkers } from './groups.js';
 import { Canonicalizer } from './synonyms.js';
 import { NluService } from './index.js';
 
@@ -69,7 +69,7 @@ export async function loadOrTrain(opts: {
   }
   const ms = Math.round(performance.now() - started);
   opts.log?.info({ model: path, trained, ms }, trained ? 'intent model trained and saved' : 'intent model loaded');
-  return { nlu: new NluService(classifier, corpus.lexicon, opts.catalog, compileGroups(corpus.groups, classifier.canon)), corpus, path, trained, ms };
+  return { nlu: new NluService(classifier, corpus.lexicon, opts.catalog, compileGroups(corpus.groups, classifier.canon), compileMarkers(corpus.markers, classifier.canon)), corpus, path, trained, ms };
 }
 
 /** Write atomically, then remove models of older corpora. */

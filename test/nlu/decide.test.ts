@@ -1,7 +1,7 @@
 /** From a ranking to what the dialog acts on. */
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../src/nlu/decide.js';
-import { applyGroups, compileGroups } from '../../src/nlu/groups.js';
+import { applyGroups, applyMarkers, compileGroups, compileMarkers, MARKER_PENALTY } from '../../src/nlu/groups.js';
 import { Canonicalizer } from '../../src/nlu/synonyms.js';
 
 const ranked = (...pairs: [string, number][]) => pairs.map(([id, confidence]) => ({ id, confidence }));
@@ -58,5 +58,23 @@ describe('service groups', () => {
 
   it('leaves another service alone when the group word is only part of its request', () => {
     expect(apply('kalakar pension', ['cul.artist_assistance', 0.7], ['sse.madhu_babu_pension', 0.4])).toMatchObject({ kind: 'service', serviceId: 'cul.artist_assistance' });
+  });
+});
+
+describe('service markers', () => {
+  const canon = new Canonicalizer({});
+  const markers = compileMarkers({ 'trn.driving_school_licence_renewal': ['school', 'ସ୍କୁଲ'] }, canon);
+
+  it('lowers a service whose marker words are all missing, letting the next one lead', () => {
+    const out = applyMarkers(ranked(['trn.driving_school_licence_renewal', 0.52], ['trn.driving_licence_renewal', 0.5]), canon.key('ଡ୍ରାଇଭିଂ ଲାଇସେନ୍ସର ମିଆଦ ସରିଗଲା'), markers);
+    expect(out.map((r) => r.id)).toEqual(['trn.driving_licence_renewal', 'trn.driving_school_licence_renewal']);
+    expect(out[1]!.confidence).toBeCloseTo(0.52 * MARKER_PENALTY);
+  });
+
+  it('leaves it alone when a marker is there, in any script', () => {
+    for (const text of ['driving school licence renewal', 'ଡ୍ରାଇଭିଂ ସ୍କୁଲ ଲାଇସେନ୍ସ ନବୀକରଣ']) {
+      const out = applyMarkers(ranked(['trn.driving_school_licence_renewal', 0.52], ['trn.driving_licence_renewal', 0.5]), canon.key(text), markers);
+      expect(out[0]).toEqual({ id: 'trn.driving_school_licence_renewal', confidence: 0.52 });
+    }
   });
 });
