@@ -48,9 +48,8 @@ export class IntentClassifier {
     return { version: 2, similarity: this.similarity.toJSON(), nlpjs: this.nlpjs.toJSON(), blend: this.blend };
   }
 
-  /** Intents ranked for a text, best first, with blended scores in 0..1. */
-  async rank(text: string, limit = 5): Promise<(ScoredIntent & { similarity: number })[]> {
-    const key = this.canon.key(text);
+  /** Intents ranked for a text's key (`canon.key(text)`), best first, with blended scores in 0..1. */
+  async rankKey(key: string, limit = 5): Promise<(ScoredIntent & { similarity: number })[]> {
     if (!key) return [];
     const neighbours = this.similarity.rank(key, 20);
     const nlp = await this.nlpjs.rank(key);

@@ -1,6 +1,8 @@
 /**
- * Service groups (intents/nlu/_groups.yaml): when a message names a group generically ("caste certificate")
- * and nothing that singles out one member ("SC", "OBC"), the decision becomes a choice among the group.
+ * Linguists' rules over the classifier's canonical words:
+ * - service groups (intents/nlu/_groups.yaml): when a message names a group generically ("caste certificate")
+ *   and nothing that singles out one member ("SC", "OBC"), the decision becomes a choice among the group;
+ * - service markers (intents/nlu/_markers.yaml): a service missing all its own words is lowered.
  */
 import type { Decision, ScoredIntent } from '../core.js';
 import { isService } from './decide.js';
@@ -14,8 +16,11 @@ export interface ServiceGroup {
   specific: Map<string, string[][]>;
 }
 
+/** A phrase as the canonical words a message must all contain. */
+const phraseWords = (canon: Canonicalizer) => (phrase: string) => canon.key(phrase).split(' ').filter(Boolean);
+
 export function compileGroups(raw: Record<string, { generic: string[]; services: Record<string, string[]> }>, canon: Canonicalizer): ServiceGroup[] {
-  const words = (phrase: string) => canon.key(phrase).split(' ').filter(Boolean);
+  const words = phraseWords(canon);
   return Object.entries(raw).map(([name, g]) => ({
     name,
     generic: g.generic.map(words),
@@ -57,7 +62,7 @@ export type ServiceMarkers = Map<string, string[][]>;
 export const MARKER_PENALTY = 0.85;
 
 export function compileMarkers(raw: Record<string, string[]>, canon: Canonicalizer): ServiceMarkers {
-  const words = (phrase: string) => canon.key(phrase).split(' ').filter(Boolean);
+  const words = phraseWords(canon);
   return new Map(Object.entries(raw).map(([id, terms]) => [id, terms.map(words)]));
 }
 

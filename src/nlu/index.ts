@@ -44,7 +44,7 @@ export class NluService implements Nlu {
     const language = detectLanguage(normalized, this.languageWords);
     const key = this.classifier.canon.key(normalized);
     // Ranked deeper than shown, so a service lowered by its missing markers can give way to the next.
-    const intents = applyMarkers(await this.classifier.rank(normalized, 10), key, this.markers)
+    const intents = applyMarkers(await this.classifier.rankKey(key, 10), key, this.markers)
       .slice(0, 5)
       .map(({ id, confidence }) => ({ id, confidence: Math.round(Math.min(1, Math.max(0, confidence)) * 1000) / 1000 }));
     const command = this.commands.get(normalized);
